@@ -1,0 +1,244 @@
+//! Drafts: what a form or the CLI hands in, as typed, before any rule is applied. `validate`
+//! turns a draft into an [`crate::entry`] value or returns every problem at once, so a rejected
+//! form can keep everything the worker typed.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::clock::Clock;
+use crate::entry::{
+    Disclosure, EntryId, Landed, Outcome, PushPatience, Reflection, Setback, SetbackType,
+};
+use crate::field::{Invalid, MAX_CODE_CHARS, MAX_TAG_CHARS, MAX_TAGS, MAX_TEXT_CHARS, Problems};
+
+/// A post-shift reflection as typed. Every field but the time is optional; a missing time means now.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ReflectionDraft {
+    /// RFC 3339 instant; `None` means now.
+    pub occurred_at: Option<String>,
+    /// 0–10.
+    pub mood: Option<i64>,
+    /// 0–10.
+    pub self_worth: Option<i64>,
+    /// 0–10.
+    pub worth_tied_to_outcomes: Option<i64>,
+    /// `setback` | `no_change` | `progress` | `not_applicable`.
+    pub outcome: Option<String>,
+    /// −2…2.
+    pub push_patience: Option<i64>,
+    /// `None` when no self-disclosure was used.
+    pub disclosure: Option<DisclosureDraft>,
+    /// Connected someone to a service.
+    pub connected_to_service: Option<bool>,
+    /// Strengths noticed.
+    pub strengths: Option<String>,
+    /// Pseudonymous person code.
+    pub person_code: Option<String>,
+    /// Tags.
+    pub tags: Vec<String>,
+    /// Free text.
+    pub text: Option<String>,
+    /// Share this entry's text in supervision summaries.
+    pub share_text: bool,
+}
+
+/// A self-disclosure as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct DisclosureDraft {
+    /// `helped` | `unsure` | `regretted`, or `None` when not said.
+    pub landed: Option<String>,
+}
+
+/// A setback as typed. The type is required; everything else is optional.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct SetbackDraft {
+    /// RFC 3339 instant; `None` means now.
+    pub occurred_at: Option<String>,
+    /// One of [`SetbackType`]'s wire names.
+    pub setback_type: Option<String>,
+    /// Pseudonymous person code.
+    pub person_code: Option<String>,
+    /// What happened.
+    pub what_happened: Option<String>,
+    /// What I could control.
+    pub in_my_control: Option<String>,
+    /// What I could not control.
+    pub outside_my_control: Option<String>,
+    /// My reaction.
+    pub my_reaction: Option<String>,
+    /// The support I used or need.
+    pub support: Option<String>,
+    /// 0–10.
+    pub mood: Option<i64>,
+    /// Share this entry's text in supervision summaries.
+    pub share_text: bool,
+}
+
+/// An unsaved form, kept (encrypted) when the journal locks, and restored after unlock.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum FormDraft {
+    /// A reflection form; `entry_id` when editing an existing entry.
+    Reflection {
+        /// The entry being edited, if any.
+        entry_id: Option<EntryId>,
+        /// What was typed.
+        fields: ReflectionDraft,
+    },
+    /// A setback form.
+    Setback {
+        /// The entry being edited, if any.
+        entry_id: Option<EntryId>,
+        /// What was typed.
+        fields: SetbackDraft,
+    },
+}
+
+fn when(p: &mut Problems, value: &Option<String>, clock: &dyn Clock) -> DateTime<Utc> {
+    match value.as_deref().map(str::trim).filter(|v| !v.is_empty()) {
+        None => clock.now(),
+        Some(v) => match DateTime::parse_from_rfc3339(v) {
+            Ok(t) => t.with_timezone(&Utc),
+            Err(_) => {
+                p.add("occurred_at", "Use a date and time like 2026-11-25T18:30:00+00:00, or leave it blank for now.");
+                clock.now()
+            }
+        },
+    }
+}
+
+fn person_code(p: &mut Problems, value: &Option<String>) -> Option<String> {
+    p.text("person_code", value, MAX_CODE_CHARS)
+}
+
+fn choice<T>(p: &mut Problems, field: &str, value: &Option<String>, parse: fn(&str) -> Option<T>, names: String) -> Option<T> {
+    let v = value.as_deref().map(str::trim).filter(|v| !v.is_empty())?;
+    let parsed = parse(v);
+    if parsed.is_none() {
+        p.add(field, format!("Choose one of: {names}."));
+    }
+    parsed
+}
+
+fn tags(p: &mut Problems, value: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for tag in value {
+        if let Some(t) = p.text("tags", &Some(tag.clone()), MAX_TAG_CHARS) {
+            if !out.contains(&t) {
+                out.push(t);
+            }
+        }
+    }
+    if out.len() > MAX_TAGS {
+        p.add("tags", format!("An entry can carry up to {MAX_TAGS} tags."));
+    }
+    out
+}
+
+impl ReflectionDraft {
+    /// Checks every rule and returns the reflection, or every problem found.
+    ///
+    /// # Errors
+    /// [`Invalid`] listing each field that breaks a rule, with a calm message.
+    pub fn validate(&self, clock: &dyn Clock) -> Result<Reflection, Invalid> {
+        let mut p = Problems::default();
+        let push_patience = self.push_patience.and_then(|v| {
+            let r = i8::try_from(v).ok().and_then(PushPatience::new);
+            if r.is_none() {
+                p.add("push_patience", "Choose a point from −2 (held back too much) to +2 (pushed too hard).");
+            }
+            r
+        });
+        let disclosure = self.disclosure.as_ref().map(|d| Disclosure {
+            landed: choice(&mut p, "disclosure.landed", &d.landed, Landed::parse, Landed::names()),
+        });
+        let r = Reflection {
+            occurred_at: when(&mut p, &self.occurred_at, clock),
+            mood: p.score("mood", self.mood),
+            self_worth: p.score("self_worth", self.self_worth),
+            worth_tied_to_outcomes: p.score("worth_tied_to_outcomes", self.worth_tied_to_outcomes),
+            outcome: choice(&mut p, "outcome", &self.outcome, Outcome::parse, Outcome::names()),
+            push_patience,
+            disclosure,
+            connected_to_service: self.connected_to_service,
+            strengths: p.text("strengths", &self.strengths, MAX_TEXT_CHARS),
+            person_code: person_code(&mut p, &self.person_code),
+            tags: tags(&mut p, &self.tags),
+            text: p.text("text", &self.text, MAX_TEXT_CHARS),
+            share_text: self.share_text,
+        };
+        p.finish(r)
+    }
+}
+
+impl From<&Reflection> for ReflectionDraft {
+    fn from(r: &Reflection) -> Self {
+        Self {
+            occurred_at: Some(r.occurred_at.to_rfc3339()),
+            mood: r.mood.map(|s| s.get().into()),
+            self_worth: r.self_worth.map(|s| s.get().into()),
+            worth_tied_to_outcomes: r.worth_tied_to_outcomes.map(|s| s.get().into()),
+            outcome: r.outcome.map(|o| o.as_str().to_owned()),
+            push_patience: r.push_patience.map(|v| v.get().into()),
+            disclosure: r.disclosure.map(|d| DisclosureDraft { landed: d.landed.map(|l| l.as_str().to_owned()) }),
+            connected_to_service: r.connected_to_service,
+            strengths: r.strengths.clone(),
+            person_code: r.person_code.clone(),
+            tags: r.tags.clone(),
+            text: r.text.clone(),
+            share_text: r.share_text,
+        }
+    }
+}
+
+impl SetbackDraft {
+    /// Checks every rule and returns the setback, or every problem found.
+    ///
+    /// # Errors
+    /// [`Invalid`] listing each field that breaks a rule, with a calm message.
+    pub fn validate(&self, clock: &dyn Clock) -> Result<Setback, Invalid> {
+        let mut p = Problems::default();
+        let occurred_at = when(&mut p, &self.occurred_at, clock);
+        let setback_type = choice(&mut p, "setback_type", &self.setback_type, SetbackType::parse, SetbackType::names());
+        if self.setback_type.as_deref().is_none_or(|t| t.trim().is_empty()) {
+            p.add("setback_type", "Choose what kind of setback this was (\"other\" is fine).");
+        }
+        let s = Setback {
+            occurred_at,
+            setback_type: setback_type.unwrap_or(SetbackType::Other),
+            person_code: person_code(&mut p, &self.person_code),
+            what_happened: p.text("what_happened", &self.what_happened, MAX_TEXT_CHARS),
+            in_my_control: p.text("in_my_control", &self.in_my_control, MAX_TEXT_CHARS),
+            outside_my_control: p.text("outside_my_control", &self.outside_my_control, MAX_TEXT_CHARS),
+            my_reaction: p.text("my_reaction", &self.my_reaction, MAX_TEXT_CHARS),
+            support: p.text("support", &self.support, MAX_TEXT_CHARS),
+            mood: p.score("mood", self.mood),
+            share_text: self.share_text,
+        };
+        p.finish(s)
+    }
+}
+
+impl From<&Setback> for SetbackDraft {
+    fn from(s: &Setback) -> Self {
+        Self {
+            occurred_at: Some(s.occurred_at.to_rfc3339()),
+            setback_type: Some(s.setback_type.as_str().to_owned()),
+            person_code: s.person_code.clone(),
+            what_happened: s.what_happened.clone(),
+            in_my_control: s.in_my_control.clone(),
+            outside_my_control: s.outside_my_control.clone(),
+            my_reaction: s.my_reaction.clone(),
+            support: s.support.clone(),
+            mood: s.mood.map(|m| m.get().into()),
+            share_text: s.share_text,
+        }
+    }
+}
+
+#[cfg(test)]
+#[path = "draft_tests.rs"]
+mod tests;

@@ -1,0 +1,79 @@
+//! Field-level problems with a draft: which field, and a calm sentence saying what to change.
+
+use serde::{Deserialize, Serialize};
+
+/// One problem with one field of a draft, or one warning about it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    /// The draft's field name, as in the JSON and the form (`mood`, `disclosure.landed`, ...).
+    pub field: String,
+    /// A calm sentence for the worker, shown next to the field. Never contains what was typed.
+    pub message: String,
+}
+
+impl FieldError {
+    /// A problem with `field`.
+    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Self { field: field.into(), message: message.into() }
+    }
+}
+
+/// A draft that cannot be saved yet, with every problem found (not just the first).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("the draft has {} problem(s)", .0.len())]
+pub struct Invalid(pub Vec<FieldError>);
+
+/// The longest text a single field may hold, in characters.
+pub const MAX_TEXT_CHARS: usize = 50_000;
+/// The longest person code, in characters.
+pub const MAX_CODE_CHARS: usize = 32;
+/// The most tags one entry may carry, and the longest tag.
+pub const MAX_TAGS: usize = 50;
+/// The longest tag, in characters.
+pub const MAX_TAG_CHARS: usize = 64;
+
+/// Collects problems while a draft is checked.
+#[derive(Debug, Default)]
+pub(crate) struct Problems(pub Vec<FieldError>);
+
+impl Problems {
+    pub fn add(&mut self, field: &str, message: impl Into<String>) {
+        self.0.push(FieldError::new(field, message));
+    }
+
+    /// A free-text field: trimmed, empty becomes `None`; too long or with control characters is
+    /// a problem.
+    pub fn text(&mut self, field: &str, value: &Option<String>, max: usize) -> Option<String> {
+        let value = value.as_deref().map(str::trim).filter(|v| !v.is_empty())?;
+        let chars = value.chars().count();
+        if chars > max {
+            self.add(
+                field,
+                format!("This is {chars} characters; the most this field holds is {max}. You could split it into two entries."),
+            );
+            return None;
+        }
+        if value.chars().any(|c| c.is_control() && c != '\n' && c != '\t' && c != '\r') {
+            self.add(field, "This has an invisible control character (often from a paste). Please retype that part.");
+            return None;
+        }
+        Some(value.to_owned())
+    }
+
+    /// A 0–10 rating.
+    pub fn score(&mut self, field: &str, value: Option<i64>) -> Option<crate::Score> {
+        let v = value?;
+        match u8::try_from(v).ok().and_then(crate::Score::new) {
+            Some(s) => Some(s),
+            None => {
+                self.add(field, "Choose a number from 0 to 10, or leave it blank.");
+                None
+            }
+        }
+    }
+
+    /// Finishes: the value when there were no problems.
+    pub fn finish<T>(self, value: T) -> Result<T, Invalid> {
+        if self.0.is_empty() { Ok(value) } else { Err(Invalid(self.0)) }
+    }
+}

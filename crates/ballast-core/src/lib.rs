@@ -1,0 +1,18 @@
+//! Ballast's domain: what a journal entry is, the rules a draft must meet before it becomes one,
+//! the passphrase rule, and the [`Clock`] every time-dependent rule takes. No I/O lives here:
+//! no SQLite, no files, no Tauri.
+
+pub mod clock;
+pub mod draft;
+pub mod entry;
+pub mod field;
+pub mod passphrase;
+pub mod person_code;
+
+pub use clock::{Clock, FixedClock, SystemClock};
+pub use draft::{FormDraft, ReflectionDraft, SetbackDraft};
+pub use entry::{
+    Cursor, Disclosure, Entry, EntryBody, EntryId, EntryKind, EntrySummary, Landed, Outcome,
+    PushPatience, Reflection, Score, Setback, SetbackType,
+};
+pub use field::{FieldError, Invalid};
