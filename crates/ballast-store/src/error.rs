@@ -1,0 +1,61 @@
+//! What can go wrong in the store. Messages name what failed, never what the journal holds.
+
+use std::path::PathBuf;
+
+/// An error from the store.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// No journal has been set up in this data directory.
+    #[error("no journal has been set up here")]
+    NotSetUp,
+    /// A journal already exists here.
+    #[error("a journal already exists here")]
+    AlreadySetUp,
+    /// The passphrase or recovery key does not unwrap the data key.
+    #[error("that passphrase does not open this journal")]
+    WrongSecret,
+    /// The vault file cannot be read as a vault.
+    #[error("the vault file is damaged: {0}")]
+    VaultDamaged(String),
+    /// The database cannot be opened with the key from the vault.
+    #[error("the journal database is damaged or missing: {0}")]
+    JournalDamaged(String),
+    /// The database was written by a newer Ballast.
+    #[error("the journal was written by a newer version of Ballast (schema {found}, this version knows {known})")]
+    TooNew {
+        /// The database's schema version.
+        found: i64,
+        /// The newest schema this build knows.
+        known: i64,
+    },
+    /// Another process holds the journal.
+    #[error("the journal is open in another Ballast window or command ({0})")]
+    HeldByOther(PathBuf),
+    /// No entry with that id.
+    #[error("no entry with that id")]
+    NotFound,
+    /// A file could not be read or written.
+    #[error("could not use {path}: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// SQLite reported an error.
+    #[error("database error: {0}")]
+    Sql(#[from] rusqlite::Error),
+    /// A migration failed.
+    #[error("migration failed: {0}")]
+    Migration(#[from] rusqlite_migration::Error),
+    /// A stored value could not be read back.
+    #[error("a stored value is not in the expected form: {0}")]
+    Corrupt(String),
+}
+
+/// Shorthand.
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+pub(crate) fn io(path: &std::path::Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
+    move |source| StoreError::Io { path: path.to_owned(), source }
+}

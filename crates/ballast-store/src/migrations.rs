@@ -1,0 +1,72 @@
+//! The schema, as append-only SQL migrations. A migration, once released, is never edited: a
+//! change is a new file at the end. All pending migrations apply in one transaction.
+
+use rusqlite::Connection;
+use rusqlite_migration::{M, Migrations};
+
+use crate::error::{Result, StoreError};
+
+const STEPS: &[M<'static>] = &[M::up(include_str!("migrations/0001_journal.sql"))];
+
+/// The migrations, in order.
+pub fn migrations() -> Migrations<'static> {
+    Migrations::from_slice(STEPS)
+}
+
+/// The schema version this build writes.
+pub fn latest_version() -> i64 {
+    i64::try_from(STEPS.len()).unwrap_or(i64::MAX)
+}
+
+/// Brings `conn` to the latest schema, refusing a database from a newer Ballast first.
+///
+/// # Errors
+/// [`StoreError::TooNew`] for a newer database; [`StoreError::Migration`] when a step fails, in
+/// which case nothing of the pending steps is applied.
+pub fn migrate(conn: &mut Connection) -> Result<()> {
+    let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if found > latest_version() {
+        return Err(StoreError::TooNew { found, known: latest_version() });
+    }
+    migrations().to_latest(conn)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_are_valid() {
+        assert!(migrations().validate().is_ok(), "every migration must apply cleanly to an empty database");
+    }
+
+    #[test]
+    fn a_database_from_a_newer_ballast_is_refused_untouched() {
+        let mut conn = Connection::open_in_memory().expect("in-memory db");
+        conn.execute_batch("CREATE TABLE future (x); PRAGMA user_version = 99;").expect("set up a future schema");
+        let err = migrate(&mut conn).expect_err("a newer schema must be refused");
+        assert!(matches!(err, StoreError::TooNew { found: 99, .. }), "refused as too new, got {err:?}");
+        let v: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).expect("version");
+        assert_eq!(v, 99, "the newer database must be left as it was");
+    }
+
+    #[test]
+    fn a_failed_migration_leaves_data_and_version_intact() {
+        let mut conn = Connection::open_in_memory().expect("in-memory db");
+        migrate(&mut conn).expect("latest schema");
+        conn.execute("INSERT INTO settings (key, value) VALUES ('k', 'v')", []).expect("a row");
+        let steps = [
+            M::up(include_str!("migrations/0001_journal.sql")),
+            M::up("CREATE TABLE good (x); CREATE TABLE settings (dup);"),
+        ];
+        let broken = Migrations::from_slice(&steps);
+        assert!(broken.to_latest(&mut conn).is_err(), "the broken step must fail");
+        let v: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).expect("version");
+        assert_eq!(v, latest_version(), "the version must not move past a failed step");
+        let kept: String = conn.query_row("SELECT value FROM settings WHERE key = 'k'", [], |r| r.get(0)).expect("row kept");
+        assert_eq!(kept, "v", "existing data must survive a failed migration");
+        let good: i64 = conn.query_row("SELECT count(*) FROM sqlite_master WHERE name = 'good'", [], |r| r.get(0)).expect("query");
+        assert_eq!(good, 0, "a failed step's earlier statements must be rolled back too");
+    }
+}
