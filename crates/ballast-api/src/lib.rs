@@ -1,1 +1,11 @@
-//! placeholder
+//! Ballast's use cases: what the desktop shell and the CLI can ask of a journal, with the
+//! transport types they exchange ([`dto`]) and the one error that crosses IPC ([`ApiError`]).
+//! Both front doors call these and nothing below them.
+
+pub mod data_dir;
+pub mod dto;
+pub mod error;
+pub mod session;
+
+pub use error::ApiError;
+pub use session::Session;

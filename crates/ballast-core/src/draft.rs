@@ -12,7 +12,7 @@ use crate::entry::{
 use crate::field::{Invalid, MAX_CODE_CHARS, MAX_TAG_CHARS, MAX_TAGS, MAX_TEXT_CHARS, Problems};
 
 /// A post-shift reflection as typed. Every field but the time is optional; a missing time means now.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 #[serde(deny_unknown_fields, default)]
 pub struct ReflectionDraft {
     /// RFC 3339 instant; `None` means now.
@@ -44,7 +44,7 @@ pub struct ReflectionDraft {
 }
 
 /// A self-disclosure as typed.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 #[serde(deny_unknown_fields, default)]
 pub struct DisclosureDraft {
     /// `helped` | `unsure` | `regretted`, or `None` when not said.
@@ -52,7 +52,7 @@ pub struct DisclosureDraft {
 }
 
 /// A setback as typed. The type is required; everything else is optional.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 #[serde(deny_unknown_fields, default)]
 pub struct SetbackDraft {
     /// RFC 3339 instant; `None` means now.
@@ -78,7 +78,7 @@ pub struct SetbackDraft {
 }
 
 /// An unsaved form, kept (encrypted) when the journal locks, and restored after unlock.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum FormDraft {
     /// A reflection form; `entry_id` when editing an existing entry.

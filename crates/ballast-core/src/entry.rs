@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 /// An entry's id, shared by both kinds so `show ID` and `delete ID` need no kind.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, specta::Type)]
 #[serde(transparent)]
 pub struct EntryId(pub i64);
 
@@ -16,7 +16,7 @@ impl std::fmt::Display for EntryId {
 }
 
 /// Which kind of entry.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "snake_case")]
 pub enum EntryKind {
     /// A post-shift reflection.
@@ -225,7 +225,7 @@ pub struct Entry {
 }
 
 /// One line of the journal list.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 pub struct EntrySummary {
     /// Its id.
     pub id: EntryId,
@@ -242,7 +242,7 @@ pub struct EntrySummary {
 }
 
 /// Where a page of the list starts: strictly older than this entry.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 pub struct Cursor {
     /// The last listed entry's time.
     pub occurred_at: DateTime<Utc>,

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 /// One problem with one field of a draft, or one warning about it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 pub struct FieldError {
     /// The draft's field name, as in the JSON and the form (`mood`, `disclosure.landed`, ...).
     pub field: String,

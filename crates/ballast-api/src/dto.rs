@@ -1,0 +1,99 @@
+//! Transport types: what crosses IPC and what the CLI prints as JSON. Kept apart from the domain
+//! types so the domain can change without changing the wire.
+
+use ballast_core::{Cursor, Entry, EntryBody, EntryId, EntrySummary, FieldError, ReflectionDraft, SetbackDraft};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// Where the app stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum JournalState {
+    /// No journal yet: show first-run set-up.
+    NeedsSetup,
+    /// A journal exists and is locked.
+    Locked,
+    /// The journal is open.
+    Unlocked,
+}
+
+/// The app's state and where its data lives.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct AppStatus {
+    /// Set-up, locked or unlocked.
+    pub state: JournalState,
+    /// The data directory, shown at set-up ("what Ballast keeps and where").
+    pub data_dir: String,
+}
+
+/// The result of set-up: the recovery key, shown once.
+#[derive(Serialize, specta::Type)]
+pub struct SetUp {
+    /// The recovery key, e.g. `7K2M-…`, for the worker to print or write down.
+    pub recovery_key: String,
+}
+
+/// An entry as shown and edited: the same fields as the drafts, plus its id and times.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+pub struct EntryView {
+    /// Its id.
+    pub id: EntryId,
+    /// When it was first saved.
+    pub created_at: DateTime<Utc>,
+    /// When it was last saved.
+    pub updated_at: DateTime<Utc>,
+    /// Its kind and fields.
+    #[serde(flatten)]
+    pub fields: EntryFields,
+}
+
+/// An entry's kind and fields, in draft form so an edit starts from exactly what was saved.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum EntryFields {
+    /// A post-shift reflection.
+    Reflection(ReflectionDraft),
+    /// A setback.
+    Setback(SetbackDraft),
+}
+
+impl From<&Entry> for EntryView {
+    fn from(e: &Entry) -> Self {
+        let fields = match &e.body {
+            EntryBody::Reflection(r) => EntryFields::Reflection(r.into()),
+            EntryBody::Setback(s) => EntryFields::Setback(s.into()),
+        };
+        Self { id: e.id, created_at: e.created_at, updated_at: e.updated_at, fields }
+    }
+}
+
+/// A page of the journal list.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct EntryPage {
+    /// Newest first.
+    pub entries: Vec<EntrySummary>,
+    /// Where the next (older) page starts; `None` at the end.
+    pub next: Option<Cursor>,
+}
+
+/// A saved entry's id, and gentle warnings (e.g. a person code that looks like a real name).
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct Saved {
+    /// The entry's id.
+    pub id: EntryId,
+    /// Warnings that did not block the save.
+    pub warnings: Vec<FieldError>,
+}
+
+/// The worker's settings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+pub struct Settings {
+    /// Lock after this many idle minutes (1–240).
+    pub auto_lock_minutes: u32,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self { auto_lock_minutes: 10 }
+    }
+}

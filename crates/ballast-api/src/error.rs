@@ -1,0 +1,180 @@
+//! The one error type that crosses IPC and reaches the CLI. On the wire it is
+//! `{ "kind": "...", "message": "...", "fields": [...] }`: the UI switches on `kind` and shows
+//! `message`, which is calm, plain and never carries SQL, paths of journal content or journal text.
+
+use ballast_core::{FieldError, Invalid};
+use ballast_store::StoreError;
+use serde::{Serialize, Serializer};
+
+/// What went wrong, for a person.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ApiError {
+    /// No journal has been set up in this data directory.
+    #[error("no journal has been set up here yet")]
+    NotSetUp,
+    /// A journal already exists here.
+    #[error("a journal already exists here")]
+    AlreadySetUp,
+    /// The passphrase does not meet the rule; the reason is in the message.
+    #[error("{0}")]
+    WeakPassphrase(String),
+    /// The passphrase does not open the journal.
+    #[error("that passphrase does not open this journal")]
+    WrongPassphrase,
+    /// The recovery key does not open the journal.
+    #[error("that recovery key does not open this journal")]
+    WrongRecoveryKey,
+    /// The vault file is damaged.
+    #[error("the key file (vault.json) is damaged, so this journal cannot be opened with any passphrase; nothing has been changed or deleted")]
+    VaultDamaged,
+    /// The database is damaged or missing.
+    #[error("the key is right, but the journal file is damaged or missing, so it cannot be opened; nothing has been changed or deleted")]
+    JournalDamaged,
+    /// The database was written by a newer Ballast.
+    #[error("this journal was last used by a newer version of Ballast; please update Ballast to open it (nothing has been changed)")]
+    JournalTooNew,
+    /// Another process holds the journal.
+    #[error("this journal is open in another Ballast window or command; close that one, then try again")]
+    HeldByOtherProcess,
+    /// The journal is locked.
+    #[error("the journal is locked; unlock it to continue")]
+    Locked,
+    /// A draft or setting breaks a rule; each problem is in `fields`.
+    #[error("some answers need a change before this can be saved; everything you typed is still here")]
+    Invalid(Vec<FieldError>),
+    /// No such entry.
+    #[error("that entry no longer exists")]
+    NotFound,
+    /// Something unexpected; details are logged, never shown.
+    #[error("something went wrong on Ballast's side and nothing was saved; please try again")]
+    Internal,
+}
+
+/// The `kind` of an [`ApiError`] on the wire.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum ApiErrorKind {
+    /// See [`ApiError::NotSetUp`].
+    NotSetUp,
+    /// See [`ApiError::AlreadySetUp`].
+    AlreadySetUp,
+    /// See [`ApiError::WeakPassphrase`].
+    WeakPassphrase,
+    /// A wrong passphrase or recovery key.
+    WrongSecret,
+    /// See [`ApiError::VaultDamaged`].
+    VaultDamaged,
+    /// See [`ApiError::JournalDamaged`].
+    JournalDamaged,
+    /// See [`ApiError::JournalTooNew`].
+    JournalTooNew,
+    /// See [`ApiError::HeldByOtherProcess`].
+    HeldByOtherProcess,
+    /// See [`ApiError::Locked`].
+    Locked,
+    /// See [`ApiError::Invalid`].
+    Invalid,
+    /// See [`ApiError::NotFound`].
+    NotFound,
+    /// See [`ApiError::Internal`].
+    Internal,
+}
+
+/// The wire shape of an [`ApiError`].
+#[derive(Debug, Clone, Serialize, specta::Type)]
+#[serde(rename = "ApiError")]
+pub struct ApiErrorWire {
+    /// What kind of problem, for the UI to switch on.
+    pub kind: ApiErrorKind,
+    /// A calm sentence to show, starting with a capital.
+    pub message: String,
+    /// Field-level problems, for `invalid`; empty otherwise.
+    pub fields: Vec<FieldError>,
+}
+
+impl ApiError {
+    /// The wire `kind`.
+    pub fn kind(&self) -> ApiErrorKind {
+        match self {
+            Self::NotSetUp => ApiErrorKind::NotSetUp,
+            Self::AlreadySetUp => ApiErrorKind::AlreadySetUp,
+            Self::WeakPassphrase(_) => ApiErrorKind::WeakPassphrase,
+            Self::WrongPassphrase | Self::WrongRecoveryKey => ApiErrorKind::WrongSecret,
+            Self::VaultDamaged => ApiErrorKind::VaultDamaged,
+            Self::JournalDamaged => ApiErrorKind::JournalDamaged,
+            Self::JournalTooNew => ApiErrorKind::JournalTooNew,
+            Self::HeldByOtherProcess => ApiErrorKind::HeldByOtherProcess,
+            Self::Locked => ApiErrorKind::Locked,
+            Self::Invalid(_) => ApiErrorKind::Invalid,
+            Self::NotFound => ApiErrorKind::NotFound,
+            Self::Internal => ApiErrorKind::Internal,
+        }
+    }
+
+    /// The message as a sentence for display.
+    pub fn sentence(&self) -> String {
+        let text = self.to_string();
+        let mut cs = text.chars();
+        let mut out: String = cs.next().map(|c| c.to_uppercase().collect()).unwrap_or_default();
+        out.push_str(cs.as_str());
+        if !out.ends_with('.') {
+            out.push('.');
+        }
+        out
+    }
+
+    /// The wire shape.
+    pub fn wire(&self) -> ApiErrorWire {
+        let fields = match self {
+            Self::Invalid(f) => f.clone(),
+            _ => Vec::new(),
+        };
+        ApiErrorWire { kind: self.kind(), message: self.sentence(), fields }
+    }
+
+    /// Maps a store error met while opening with a passphrase (`recovery` false) or recovery key.
+    pub(crate) fn from_open(e: StoreError, recovery: bool) -> Self {
+        match e {
+            StoreError::WrongSecret if recovery => Self::WrongRecoveryKey,
+            e => e.into(),
+        }
+    }
+}
+
+impl Serialize for ApiError {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.wire().serialize(s)
+    }
+}
+
+impl From<Invalid> for ApiError {
+    fn from(e: Invalid) -> Self {
+        Self::Invalid(e.0)
+    }
+}
+
+impl From<StoreError> for ApiError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::NotSetUp => Self::NotSetUp,
+            StoreError::AlreadySetUp => Self::AlreadySetUp,
+            StoreError::WrongSecret => Self::WrongPassphrase,
+            StoreError::VaultDamaged(_) => {
+                tracing::warn!(error = %e, "vault damaged");
+                Self::VaultDamaged
+            }
+            StoreError::JournalDamaged(_) => {
+                tracing::warn!(error = %e, "journal damaged");
+                Self::JournalDamaged
+            }
+            StoreError::TooNew { .. } => Self::JournalTooNew,
+            StoreError::HeldByOther(_) => Self::HeldByOtherProcess,
+            StoreError::NotFound => Self::NotFound,
+            StoreError::Io { .. } | StoreError::Sql(_) | StoreError::Migration(_) | StoreError::Corrupt(_) => {
+                // Store messages name what failed, never journal content, so they may be logged.
+                tracing::error!(error = %e, "store failure");
+                Self::Internal
+            }
+        }
+    }
+}
