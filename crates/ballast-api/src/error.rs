@@ -25,13 +25,19 @@ pub enum ApiError {
     #[error("that recovery key does not open this journal")]
     WrongRecoveryKey,
     /// The vault file is damaged.
-    #[error("the key file (vault.json) is damaged, so this journal cannot be opened with any passphrase; nothing has been changed or deleted")]
+    #[error(
+        "the key file (vault.json) is damaged, so this journal cannot be opened with any passphrase; nothing has been changed or deleted"
+    )]
     VaultDamaged,
     /// The database is damaged or missing.
-    #[error("the key is right, but the journal file is damaged or missing, so it cannot be opened; nothing has been changed or deleted")]
+    #[error(
+        "the key is right, but the journal file is damaged or missing, so it cannot be opened; nothing has been changed or deleted"
+    )]
     JournalDamaged,
     /// The database was written by a newer Ballast.
-    #[error("this journal was last used by a newer version of Ballast; please update Ballast to open it (nothing has been changed)")]
+    #[error(
+        "this journal was last used by a newer version of Ballast; please update Ballast to open it (nothing has been changed)"
+    )]
     JournalTooNew,
     /// Another process holds the journal.
     #[error("this journal is open in another Ballast window or command; close that one, then try again")]

@@ -7,5 +7,6 @@ pub mod dto;
 pub mod error;
 pub mod session;
 
+pub use ballast_store::{DataDir, Secret};
 pub use error::ApiError;
 pub use session::Session;

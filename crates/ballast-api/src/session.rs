@@ -197,7 +197,10 @@ impl Session {
     /// [`ApiError::Invalid`] for minutes outside 1–240; [`ApiError::Locked`].
     pub fn save_settings(&self, settings: Settings) -> Result<(), ApiError> {
         if !(1..=240).contains(&settings.auto_lock_minutes) {
-            return Err(ApiError::Invalid(vec![FieldError::new("auto_lock_minutes", "Choose between 1 and 240 minutes.")]));
+            return Err(ApiError::Invalid(vec![FieldError::new(
+                "auto_lock_minutes",
+                "Choose between 1 and 240 minutes.",
+            )]));
         }
         self.with(|j| Ok(j.set_setting(AUTO_LOCK_KEY, &settings.auto_lock_minutes.to_string())?))
     }

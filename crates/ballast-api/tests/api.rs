@@ -30,7 +30,11 @@ fn the_error_wire_shape_is_pinned() {
         json!({"kind": "wrong_secret", "message": "That passphrase does not open this journal.", "fields": []}),
         "the UI switches on kind and shows message; changing this shape breaks it"
     );
-    let invalid = serde_json::to_value(ApiError::Invalid(vec![FieldError::new("mood", "Choose a number from 0 to 10, or leave it blank.")])).expect("serialise");
+    let invalid = serde_json::to_value(ApiError::Invalid(vec![FieldError::new(
+        "mood",
+        "Choose a number from 0 to 10, or leave it blank.",
+    )]))
+    .expect("serialise");
     assert_eq!(
         invalid,
         json!({"kind": "invalid", "message": "Some answers need a change before this can be saved; everything you typed is still here.",
@@ -51,11 +55,18 @@ fn set_up_lock_and_unlock() {
     assert_eq!(s.status().state, JournalState::NeedsSetup, "a refused set-up creates nothing");
     let recovery = s.set_up(&secret(PASS)).expect("set up").recovery_key;
     assert_eq!(s.status().state, JournalState::Unlocked, "set-up leaves the journal open");
-    let id = s.save_reflection(None, &ReflectionDraft { text: Some("first".into()), ..Default::default() }).expect("save").id;
+    let id = s
+        .save_reflection(None, &ReflectionDraft { text: Some("first".into()), ..Default::default() })
+        .expect("save")
+        .id;
     s.lock();
     assert_eq!(s.status().state, JournalState::Locked, "locked after lock");
     assert_eq!(s.get_entry(id).err(), Some(ApiError::Locked), "nothing is readable while locked");
-    assert_eq!(s.unlock(&Secret::Passphrase(secret("wrong wrong wrong"))).err(), Some(ApiError::WrongPassphrase), "a wrong passphrase is refused");
+    assert_eq!(
+        s.unlock(&Secret::Passphrase(secret("wrong wrong wrong"))).err(),
+        Some(ApiError::WrongPassphrase),
+        "a wrong passphrase is refused"
+    );
     assert_eq!(
         s.unlock(&Secret::RecoveryKey(secret("0000-0000-0000-0000-0000-0000-0000-0000"))).err(),
         Some(ApiError::WrongRecoveryKey),
@@ -71,7 +82,15 @@ fn an_invalid_draft_writes_nothing_and_names_every_field() {
     let s = session(tmp.path());
     s.set_up(&secret(PASS)).expect("set up");
     let err = s
-        .save_reflection(None, &ReflectionDraft { mood: Some(11), outcome: Some("worse".into()), text: Some("kept?".into()), ..Default::default() })
+        .save_reflection(
+            None,
+            &ReflectionDraft {
+                mood: Some(11),
+                outcome: Some("worse".into()),
+                text: Some("kept?".into()),
+                ..Default::default()
+            },
+        )
         .expect_err("invalid");
     let ApiError::Invalid(fields) = err else { panic!("expected invalid, got {err:?}") };
     let names: Vec<_> = fields.iter().map(|f| f.field.as_str()).collect();
@@ -84,9 +103,23 @@ fn edits_keep_the_id_and_pages_link_up() {
     let tmp = tempfile::tempdir().expect("temp dir");
     let s = session(tmp.path());
     s.set_up(&secret(PASS)).expect("set up");
-    let saved = s.save_setback(None, &SetbackDraft { setback_type: Some("relapse".into()), person_code: Some("Jane Smith".into()), ..Default::default() }).expect("save");
+    let saved = s
+        .save_setback(
+            None,
+            &SetbackDraft {
+                setback_type: Some("relapse".into()),
+                person_code: Some("Jane Smith".into()),
+                ..Default::default()
+            },
+        )
+        .expect("save");
     assert_eq!(saved.warnings.len(), 1, "a name-like code warns without blocking");
-    let edited = SetbackDraft { setback_type: Some("crisis".into()), person_code: Some("R7".into()), occurred_at: Some("2026-11-20T09:00:00+00:00".into()), ..Default::default() };
+    let edited = SetbackDraft {
+        setback_type: Some("crisis".into()),
+        person_code: Some("R7".into()),
+        occurred_at: Some("2026-11-20T09:00:00+00:00".into()),
+        ..Default::default()
+    };
     s.save_setback(Some(saved.id), &edited).expect("edit");
     let view = s.get_entry(saved.id).expect("read");
     assert_eq!(view.fields, EntryFields::Setback(edited), "the edit is what is read back");
@@ -109,9 +142,15 @@ fn drafts_and_settings_survive_a_lock() {
     let s = session(tmp.path());
     s.set_up(&secret(PASS)).expect("set up");
     assert_eq!(s.settings().expect("settings"), Settings { auto_lock_minutes: 10 }, "auto-lock defaults to 10 minutes");
-    assert!(matches!(s.save_settings(Settings { auto_lock_minutes: 0 }), Err(ApiError::Invalid(_))), "0 minutes is refused");
+    assert!(
+        matches!(s.save_settings(Settings { auto_lock_minutes: 0 }), Err(ApiError::Invalid(_))),
+        "0 minutes is refused"
+    );
     s.save_settings(Settings { auto_lock_minutes: 3 }).expect("save settings");
-    let draft = FormDraft::Reflection { entry_id: None, fields: ReflectionDraft { text: Some("unfinished".into()), ..Default::default() } };
+    let draft = FormDraft::Reflection {
+        entry_id: None,
+        fields: ReflectionDraft { text: Some("unfinished".into()), ..Default::default() },
+    };
     s.save_draft(&draft).expect("keep draft");
     s.lock();
     s.unlock(&Secret::Passphrase(secret(PASS))).expect("unlock");
@@ -124,8 +163,15 @@ fn changing_the_passphrase_checks_both() {
     let tmp = tempfile::tempdir().expect("temp dir");
     let s = session(tmp.path());
     s.set_up(&secret(PASS)).expect("set up");
-    assert!(matches!(s.change_passphrase(&secret(PASS), &secret("short")), Err(ApiError::WeakPassphrase(_))), "the new one must meet the rule");
-    assert_eq!(s.change_passphrase(&secret("not it at all!"), &secret("a brand new phrase")).err(), Some(ApiError::WrongPassphrase), "the current one must be right");
+    assert!(
+        matches!(s.change_passphrase(&secret(PASS), &secret("short")), Err(ApiError::WeakPassphrase(_))),
+        "the new one must meet the rule"
+    );
+    assert_eq!(
+        s.change_passphrase(&secret("not it at all!"), &secret("a brand new phrase")).err(),
+        Some(ApiError::WrongPassphrase),
+        "the current one must be right"
+    );
     s.change_passphrase(&secret(PASS), &secret("a brand new phrase")).expect("change");
     s.lock();
     s.unlock(&Secret::Passphrase(secret("a brand new phrase"))).expect("the new passphrase opens it");

@@ -1,1 +1,79 @@
-fn main() {}
+//! `ballast`: the command-line front door to a Ballast journal, over the same use cases as the
+//! desktop app. For scripting and for tests. Exit codes: 0 success, 2 usage, 3 wrong passphrase
+//! or recovery key, 4 invalid input (nothing written), 5 the journal is held by another process,
+//! 1 anything else.
+
+mod args;
+mod exit;
+mod input;
+mod render;
+mod secret;
+
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use ballast_api::dto::{EntryPage, JournalState};
+use ballast_api::{ApiError, Session, data_dir};
+use ballast_core::{EntryId, SystemClock};
+use clap::Parser;
+
+use crate::args::{Cli, Command};
+use crate::exit::Failure;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(f) => f.report(),
+    }
+}
+
+fn run(cli: Cli) -> Result<(), Failure> {
+    let session = Session::new(data_dir::resolve(cli.data_dir)?, Arc::new(SystemClock));
+    if let Command::Init = cli.command {
+        let passphrase = secret::new_passphrase()?;
+        let set_up = session.set_up(&passphrase)?;
+        println!("{}", render::recovery_notice(&set_up.recovery_key, &session.status().data_dir));
+        return Ok(());
+    }
+    if session.status().state == JournalState::NeedsSetup {
+        return Err(ApiError::NotSetUp.into());
+    }
+    session.unlock(&secret::opening_secret()?)?;
+    match cli.command {
+        Command::Init => unreachable!("handled above"),
+        Command::Add(add) => {
+            let draft = input::reflection(&add)?;
+            let saved = session.save_reflection(None, &draft)?;
+            render::warnings(&saved.warnings);
+            println!("{}", saved.id);
+        }
+        Command::AddSetback { json } => {
+            let draft = input::from_json(&json)?;
+            let saved = session.save_setback(None, &draft)?;
+            render::warnings(&saved.warnings);
+            println!("{}", saved.id);
+        }
+        Command::List { json } => {
+            let mut all = Vec::new();
+            let mut page = EntryPage { entries: Vec::new(), next: None };
+            loop {
+                page = session.list_entries(page.next, ballast_api::session::MAX_PAGE)?;
+                all.append(&mut page.entries);
+                if page.next.is_none() {
+                    break;
+                }
+            }
+            if json { render::json(&all)? } else { render::list(&all) }
+        }
+        Command::Show { id, json } => {
+            let entry = session.get_entry(EntryId(id))?;
+            if json { render::json(&entry)? } else { render::entry(&entry) }
+        }
+        Command::Delete { id } => {
+            session.delete_entry(EntryId(id))?;
+            println!("Deleted entry {id}.");
+        }
+    }
+    Ok(())
+}

@@ -6,9 +6,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::clock::Clock;
-use crate::entry::{
-    Disclosure, EntryId, Landed, Outcome, PushPatience, Reflection, Setback, SetbackType,
-};
+use crate::entry::{Disclosure, EntryId, Landed, Outcome, PushPatience, Reflection, Setback, SetbackType};
 use crate::field::{Invalid, MAX_CODE_CHARS, MAX_TAG_CHARS, MAX_TAGS, MAX_TEXT_CHARS, Problems};
 
 /// A post-shift reflection as typed. Every field but the time is optional; a missing time means now.
@@ -114,7 +112,13 @@ fn person_code(p: &mut Problems, value: &Option<String>) -> Option<String> {
     p.text("person_code", value, MAX_CODE_CHARS)
 }
 
-fn choice<T>(p: &mut Problems, field: &str, value: &Option<String>, parse: fn(&str) -> Option<T>, names: String) -> Option<T> {
+fn choice<T>(
+    p: &mut Problems,
+    field: &str,
+    value: &Option<String>,
+    parse: fn(&str) -> Option<T>,
+    names: String,
+) -> Option<T> {
     let v = value.as_deref().map(str::trim).filter(|v| !v.is_empty())?;
     let parsed = parse(v);
     if parsed.is_none() {
@@ -126,10 +130,10 @@ fn choice<T>(p: &mut Problems, field: &str, value: &Option<String>, parse: fn(&s
 fn tags(p: &mut Problems, value: &[String]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for tag in value {
-        if let Some(t) = p.text("tags", &Some(tag.clone()), MAX_TAG_CHARS) {
-            if !out.contains(&t) {
-                out.push(t);
-            }
+        if let Some(t) = p.text("tags", &Some(tag.clone()), MAX_TAG_CHARS)
+            && !out.contains(&t)
+        {
+            out.push(t);
         }
     }
     if out.len() > MAX_TAGS {

@@ -114,9 +114,12 @@ fn messages_never_echo_what_was_typed() {
 
 #[test]
 fn tags_are_trimmed_and_deduplicated_and_blanks_dropped() {
-    let r = ReflectionDraft { tags: vec![" housing ".into(), "housing".into(), "".into(), "hope".into()], ..Default::default() }
-        .validate(&clock())
-        .expect("valid tags");
+    let r = ReflectionDraft {
+        tags: vec![" housing ".into(), "housing".into(), "".into(), "hope".into()],
+        ..Default::default()
+    }
+    .validate(&clock())
+    .expect("valid tags");
     assert_eq!(r.tags, ["housing", "hope"], "tags keep their order, lose duplicates and blanks");
 }
 

@@ -12,7 +12,7 @@ pub mod person_code;
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use draft::{FormDraft, ReflectionDraft, SetbackDraft};
 pub use entry::{
-    Cursor, Disclosure, Entry, EntryBody, EntryId, EntryKind, EntrySummary, Landed, Outcome,
-    PushPatience, Reflection, Score, Setback, SetbackType,
+    Cursor, Disclosure, Entry, EntryBody, EntryId, EntryKind, EntrySummary, Landed, Outcome, PushPatience, Reflection,
+    Score, Setback, SetbackType,
 };
 pub use field::{FieldError, Invalid};

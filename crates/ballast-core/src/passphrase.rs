@@ -16,7 +16,10 @@ pub fn passphrase_problem(passphrase: &str) -> Option<String> {
     distinct.sort_unstable();
     distinct.dedup();
     if distinct.len() < 4 {
-        return Some("This repeats very few characters, which makes it easy to guess. A few unrelated words work well.".to_owned());
+        return Some(
+            "This repeats very few characters, which makes it easy to guess. A few unrelated words work well."
+                .to_owned(),
+        );
     }
     None
 }
@@ -27,7 +30,10 @@ mod tests {
 
     #[test]
     fn short_or_repetitive_passphrases_are_refused_with_a_reason() {
-        assert!(passphrase_problem("short").is_some_and(|m| m.contains("12")), "a short passphrase must be refused and the minimum named");
+        assert!(
+            passphrase_problem("short").is_some_and(|m| m.contains("12")),
+            "a short passphrase must be refused and the minimum named"
+        );
         assert!(passphrase_problem("aaaaaaaaaaaaaaaa").is_some(), "one repeated character must be refused");
         assert!(passphrase_problem("harbour lantern quietly").is_none(), "a few unrelated words must be accepted");
     }

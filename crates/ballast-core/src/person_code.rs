@@ -3,9 +3,12 @@
 
 use crate::field::FieldError;
 
-const EMAIL: &str = "This looks like an email address. A short code you choose (like R7) keeps the person private, even here.";
-const PHONE: &str = "This looks like a phone number. A short code you choose (like R7) keeps the person private, even here.";
-const NAME: &str = "This looks like it could be a real name. A short code you choose (like R7) keeps the person private, even here.";
+const EMAIL: &str =
+    "This looks like an email address. A short code you choose (like R7) keeps the person private, even here.";
+const PHONE: &str =
+    "This looks like a phone number. A short code you choose (like R7) keeps the person private, even here.";
+const NAME: &str =
+    "This looks like it could be a real name. A short code you choose (like R7) keeps the person private, even here.";
 
 fn looks_like_email(v: &str) -> bool {
     v.split_once('@').is_some_and(|(user, host)| !user.is_empty() && host.contains('.'))
@@ -77,7 +80,8 @@ mod tests {
 
     #[test]
     fn names_emails_and_phones_are_flagged() {
-        for code in ["Robert", "Jane Smith", "Mary-Ann O'Neil", "sam@example.org", "+44 7700 900123", "(555) 123-4567"] {
+        for code in ["Robert", "Jane Smith", "Mary-Ann O'Neil", "sam@example.org", "+44 7700 900123", "(555) 123-4567"]
+        {
             assert_eq!(code_warnings(code).len(), 1, "{code:?} could identify a real person and must be flagged");
         }
     }

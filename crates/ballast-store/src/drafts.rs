@@ -20,7 +20,8 @@ pub(crate) fn save(conn: &Connection, draft: &FormDraft, now: DateTime<Utc>) -> 
 
 pub(crate) fn take(conn: &Connection) -> Result<Option<FormDraft>> {
     let tx = conn.unchecked_transaction()?;
-    let body: Option<String> = tx.query_row("SELECT body FROM drafts WHERE slot = 'form'", [], |r| r.get(0)).optional()?;
+    let body: Option<String> =
+        tx.query_row("SELECT body FROM drafts WHERE slot = 'form'", [], |r| r.get(0)).optional()?;
     tx.execute("DELETE FROM drafts WHERE slot = 'form'", [])?;
     tx.commit()?;
     body.map(|b| serde_json::from_str(&b).map_err(|_| StoreError::Corrupt("the kept draft".into()))).transpose()

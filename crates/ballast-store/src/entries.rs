@@ -2,8 +2,8 @@
 //! tags, always together in one transaction.
 
 use ballast_core::{
-    Cursor, Disclosure, Entry, EntryBody, EntryId, EntryKind, EntrySummary, Landed, Outcome,
-    PushPatience, Reflection, Score, Setback, SetbackType,
+    Cursor, Disclosure, Entry, EntryBody, EntryId, EntryKind, EntrySummary, Landed, Outcome, PushPatience, Reflection,
+    Score, Setback, SetbackType,
 };
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, Row, params};
@@ -16,7 +16,9 @@ pub(crate) fn ts(t: DateTime<Utc>) -> String {
 }
 
 pub(crate) fn parse_ts(s: &str) -> Result<DateTime<Utc>> {
-    DateTime::parse_from_rfc3339(s).map(|t| t.with_timezone(&Utc)).map_err(|_| StoreError::Corrupt("a stored time".into()))
+    DateTime::parse_from_rfc3339(s)
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|_| StoreError::Corrupt("a stored time".into()))
 }
 
 fn score(v: Option<u8>) -> Result<Option<Score>> {
@@ -64,7 +66,8 @@ fn write_details(conn: &Connection, id: i64, body: &EntryBody) -> Result<()> {
                     r.text,
                 ],
             )?;
-            let mut add = conn.prepare_cached("INSERT INTO entry_tags (entry_id, position, tag) VALUES (?1, ?2, ?3)")?;
+            let mut add =
+                conn.prepare_cached("INSERT INTO entry_tags (entry_id, position, tag) VALUES (?1, ?2, ?3)")?;
             for (i, tag) in r.tags.iter().enumerate() {
                 add.execute(params![id, i64::try_from(i).unwrap_or(i64::MAX), tag])?;
             }
@@ -184,7 +187,17 @@ pub(crate) fn get(conn: &Connection, id: EntryId) -> Result<Entry> {
     Ok(Entry { id, created_at: parse_ts(&created_at)?, updated_at: parse_ts(&updated_at)?, body })
 }
 
-type ReflectionFields = (Option<u8>, Option<u8>, Option<String>, Option<i8>, bool, Option<String>, Option<bool>, Option<String>, Option<String>);
+type ReflectionFields = (
+    Option<u8>,
+    Option<u8>,
+    Option<String>,
+    Option<i8>,
+    bool,
+    Option<String>,
+    Option<bool>,
+    Option<String>,
+    Option<String>,
+);
 
 fn reflection_row(r: &Row<'_>) -> rusqlite::Result<ReflectionFields> {
     Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?, r.get(8)?))
@@ -205,7 +218,14 @@ pub(crate) fn page(conn: &Connection, before: Option<Cursor>, limit: u32) -> Res
          LIMIT ?3",
     )?;
     let rows = q.query_map(params![at, id, limit], |r| {
-        Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, Option<u8>>(3)?, r.get::<_, Option<String>>(4)?, r.get::<_, String>(5)?))
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, Option<u8>>(3)?,
+            r.get::<_, Option<String>>(4)?,
+            r.get::<_, String>(5)?,
+        ))
     })?;
     rows.map(|row| {
         let (id, kind, at, mood, person_code, preview) = row?;

@@ -64,9 +64,11 @@ mod tests {
         assert!(broken.to_latest(&mut conn).is_err(), "the broken step must fail");
         let v: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).expect("version");
         assert_eq!(v, latest_version(), "the version must not move past a failed step");
-        let kept: String = conn.query_row("SELECT value FROM settings WHERE key = 'k'", [], |r| r.get(0)).expect("row kept");
+        let kept: String =
+            conn.query_row("SELECT value FROM settings WHERE key = 'k'", [], |r| r.get(0)).expect("row kept");
         assert_eq!(kept, "v", "existing data must survive a failed migration");
-        let good: i64 = conn.query_row("SELECT count(*) FROM sqlite_master WHERE name = 'good'", [], |r| r.get(0)).expect("query");
+        let good: i64 =
+            conn.query_row("SELECT count(*) FROM sqlite_master WHERE name = 'good'", [], |r| r.get(0)).expect("query");
         assert_eq!(good, 0, "a failed step's earlier statements must be rolled back too");
     }
 }

@@ -103,7 +103,13 @@ impl KdfParams {
     fn fresh() -> Self {
         let mut salt = [0u8; 16];
         OsRng.fill_bytes(&mut salt);
-        Self { algorithm: "argon2id-v19".into(), memory_kib: 64 * 1024, iterations: 3, parallelism: 1, salt: B64.encode(salt) }
+        Self {
+            algorithm: "argon2id-v19".into(),
+            memory_kib: 64 * 1024,
+            iterations: 3,
+            parallelism: 1,
+            salt: B64.encode(salt),
+        }
     }
 
     fn derive(&self, secret: &[u8]) -> Result<Zeroizing<[u8; 32]>> {
@@ -158,14 +164,18 @@ impl Wrap {
     fn open(&self, secret: &[u8]) -> Result<DataKey> {
         let nonce = B64.decode(&self.nonce).ok().filter(|n| n.len() == 24);
         let nonce = nonce.ok_or_else(|| StoreError::VaultDamaged("nonce is malformed".into()))?;
-        let ciphertext = B64.decode(&self.ciphertext).map_err(|_| StoreError::VaultDamaged("wrapped key is not base64".into()))?;
+        let ciphertext =
+            B64.decode(&self.ciphertext).map_err(|_| StoreError::VaultDamaged("wrapped key is not base64".into()))?;
         let kek = self.kdf.derive(secret)?;
         let plain = Zeroizing::new(
             XChaCha20Poly1305::new(kek.as_ref().into())
                 .decrypt(XNonce::from_slice(&nonce), Payload { msg: &ciphertext, aad: aad(self.kind) })
                 .map_err(|_| StoreError::WrongSecret)?,
         );
-        let bytes: [u8; 32] = plain.as_slice().try_into().map_err(|_| StoreError::VaultDamaged("wrapped key has the wrong length".into()))?;
+        let bytes: [u8; 32] = plain
+            .as_slice()
+            .try_into()
+            .map_err(|_| StoreError::VaultDamaged("wrapped key has the wrong length".into()))?;
         Ok(DataKey(Zeroizing::new(bytes)))
     }
 }
@@ -197,7 +207,8 @@ impl Vault {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(StoreError::NotSetUp),
             Err(e) => return Err(io(path)(e)),
         };
-        let vault: Self = serde_json::from_slice(&bytes).map_err(|e| StoreError::VaultDamaged(format!("not a Ballast vault ({})", json_problem(&e))))?;
+        let vault: Self = serde_json::from_slice(&bytes)
+            .map_err(|e| StoreError::VaultDamaged(format!("not a Ballast vault ({})", json_problem(&e))))?;
         if vault.format != FORMAT {
             return Err(StoreError::VaultDamaged(format!("unknown vault format {}", vault.format)));
         }
@@ -260,6 +271,10 @@ mod tests {
         assert_eq!(shown.len(), 39, "8 groups of 4 with 7 dashes");
         assert!(shown.split('-').all(|g| g.len() == 4), "groups of four are easy to copy");
         let typed = shown.to_lowercase().replace('-', " ").replace('0', "o").replace('1', "l");
-        assert_eq!(*normalise_recovery(&typed), shown.replace('-', ""), "lowercase, spaces and look-alike letters must still open the journal");
+        assert_eq!(
+            *normalise_recovery(&typed),
+            shown.replace('-', ""),
+            "lowercase, spaces and look-alike letters must still open the journal"
+        );
     }
 }

@@ -1,6 +1,6 @@
 //! The store's journeys against real SQLCipher files in a temporary directory.
 
-use ballast_core::{EntryBody, FixedClock, FormDraft, ReflectionDraft, SetbackDraft, Clock};
+use ballast_core::{Clock, EntryBody, FixedClock, FormDraft, ReflectionDraft, SetbackDraft};
 use ballast_store::{DataDir, Journal, Secret, StoreError};
 use chrono::{TimeZone, Utc};
 use secrecy::SecretString;
@@ -23,7 +23,11 @@ fn new_journal() -> (tempfile::TempDir, DataDir, String) {
 }
 
 fn reflection(text: &str) -> EntryBody {
-    EntryBody::Reflection(ReflectionDraft { text: Some(text.into()), mood: Some(5), ..Default::default() }.validate(&clock()).expect("valid"))
+    EntryBody::Reflection(
+        ReflectionDraft { text: Some(text.into()), mood: Some(5), ..Default::default() }
+            .validate(&clock())
+            .expect("valid"),
+    )
 }
 
 #[test]
@@ -32,15 +36,21 @@ fn opens_with_the_passphrase_or_the_recovery_key_and_not_otherwise() {
     let mut j = Journal::open(&dir, &pass(PASS)).expect("the passphrase opens the journal");
     let id = j.insert(&reflection("kept"), clock().now()).expect("save");
     drop(j);
-    let j = Journal::open(&dir, &Secret::RecoveryKey(SecretString::from(recovery.to_lowercase()))).expect("the recovery key opens it too");
+    let j = Journal::open(&dir, &Secret::RecoveryKey(SecretString::from(recovery.to_lowercase())))
+        .expect("the recovery key opens it too");
     assert!(j.get(id).is_ok(), "the entry is there after unlocking with the recovery key");
     drop(j);
     let before = std::fs::read(dir.database()).expect("db bytes");
     let err = Journal::open(&dir, &pass("not the passphrase at all")).expect_err("a wrong passphrase must not open it");
     assert!(matches!(err, StoreError::WrongSecret), "reported as a wrong secret, got {err:?}");
     assert_eq!(err.to_string(), "that passphrase does not open this journal", "the calm message");
-    assert_eq!(std::fs::read(dir.database()).expect("db bytes"), before, "a wrong passphrase never touches the database");
-    let err = Journal::open(&dir, &Secret::RecoveryKey(SecretString::from("AAAA-BBBB".to_owned()))).expect_err("a wrong recovery key fails");
+    assert_eq!(
+        std::fs::read(dir.database()).expect("db bytes"),
+        before,
+        "a wrong passphrase never touches the database"
+    );
+    let err = Journal::open(&dir, &Secret::RecoveryKey(SecretString::from("AAAA-BBBB".to_owned())))
+        .expect_err("a wrong recovery key fails");
     assert!(matches!(err, StoreError::WrongSecret), "got {err:?}");
 }
 
@@ -48,18 +58,29 @@ fn opens_with_the_passphrase_or_the_recovery_key_and_not_otherwise() {
 fn changing_the_passphrase_rewraps_the_key_and_keeps_every_entry() {
     let (_tmp, dir, recovery) = new_journal();
     let mut j = Journal::open(&dir, &pass(PASS)).expect("open");
-    let ids: Vec<_> = (0..5).map(|i| j.insert(&reflection(&format!("entry {i}")), clock().now()).expect("save")).collect();
-    let err = j.change_passphrase(&SecretString::from("wrong current one".to_owned()), &SecretString::from("x".repeat(20))).expect_err("current must be right");
+    let ids: Vec<_> =
+        (0..5).map(|i| j.insert(&reflection(&format!("entry {i}")), clock().now()).expect("save")).collect();
+    let err = j
+        .change_passphrase(&SecretString::from("wrong current one".to_owned()), &SecretString::from("x".repeat(20)))
+        .expect_err("current must be right");
     assert!(matches!(err, StoreError::WrongSecret), "got {err:?}");
-    j.change_passphrase(&SecretString::from(PASS.to_owned()), &SecretString::from("a new and longer phrase".to_owned())).expect("change");
+    j.change_passphrase(
+        &SecretString::from(PASS.to_owned()),
+        &SecretString::from("a new and longer phrase".to_owned()),
+    )
+    .expect("change");
     drop(j);
-    assert!(matches!(Journal::open(&dir, &pass(PASS)), Err(StoreError::WrongSecret)), "the old passphrase no longer opens it");
+    assert!(
+        matches!(Journal::open(&dir, &pass(PASS)), Err(StoreError::WrongSecret)),
+        "the old passphrase no longer opens it"
+    );
     let j = Journal::open(&dir, &pass("a new and longer phrase")).expect("the new one does");
     for id in &ids {
         assert!(j.get(*id).is_ok(), "entry {id} survives the change");
     }
     drop(j);
-    Journal::open(&dir, &Secret::RecoveryKey(SecretString::from(recovery))).expect("the recovery key still works after a change");
+    Journal::open(&dir, &Secret::RecoveryKey(SecretString::from(recovery)))
+        .expect("the recovery key still works after a change");
 }
 
 #[test]
@@ -94,7 +115,8 @@ fn damage_is_told_apart_from_a_wrong_passphrase() {
 #[test]
 fn setting_up_twice_is_refused() {
     let (_tmp, dir, _) = new_journal();
-    let err = Journal::create(&dir, &SecretString::from(PASS.to_owned()), clock().now()).expect_err("only one journal per directory");
+    let err = Journal::create(&dir, &SecretString::from(PASS.to_owned()), clock().now())
+        .expect_err("only one journal per directory");
     assert!(matches!(err, StoreError::AlreadySetUp), "got {err:?}");
 }
 
@@ -116,7 +138,15 @@ fn entries_round_trip_update_and_delete() {
     let body = EntryBody::Reflection(d.validate(&clock()).expect("valid"));
     let id = j.insert(&body, clock().now()).expect("save");
     assert_eq!(j.get(id).expect("read").body, body, "what was saved is what is read back, tags in order");
-    let setback = EntryBody::Setback(SetbackDraft { setback_type: Some("crisis".into()), support: Some("called my supervisor".into()), ..Default::default() }.validate(&clock()).expect("valid"));
+    let setback = EntryBody::Setback(
+        SetbackDraft {
+            setback_type: Some("crisis".into()),
+            support: Some("called my supervisor".into()),
+            ..Default::default()
+        }
+        .validate(&clock())
+        .expect("valid"),
+    );
     j.update(id, &setback, clock().now()).expect("edit");
     assert_eq!(j.get(id).expect("read").body, setback, "an edit replaces the contents under the same id");
     j.delete(id).expect("delete");
@@ -132,7 +162,11 @@ fn the_list_pages_newest_first_without_gaps_or_repeats() {
     for i in 0..25i64 {
         // Pairs share a time, so the id must break ties.
         let at = base - chrono::Duration::hours(i / 2);
-        let body = EntryBody::Reflection(ReflectionDraft { occurred_at: Some(at.to_rfc3339()), ..Default::default() }.validate(&clock()).expect("valid"));
+        let body = EntryBody::Reflection(
+            ReflectionDraft { occurred_at: Some(at.to_rfc3339()), ..Default::default() }
+                .validate(&clock())
+                .expect("valid"),
+        );
         j.insert(&body, base).expect("save");
     }
     let mut seen = Vec::new();
@@ -147,14 +181,20 @@ fn the_list_pages_newest_first_without_gaps_or_repeats() {
         seen.extend(page);
     }
     assert_eq!(seen.len(), 25, "every entry appears exactly once across the pages");
-    assert!(seen.windows(2).all(|w| (w[0].occurred_at, w[0].id) > (w[1].occurred_at, w[1].id)), "strictly newest first");
+    assert!(
+        seen.windows(2).all(|w| (w[0].occurred_at, w[0].id) > (w[1].occurred_at, w[1].id)),
+        "strictly newest first"
+    );
 }
 
 #[test]
 fn a_kept_draft_is_handed_back_once() {
     let (_tmp, dir, _) = new_journal();
     let mut j = Journal::open(&dir, &pass(PASS)).expect("open");
-    let draft = FormDraft::Reflection { entry_id: None, fields: ReflectionDraft { text: Some("half a thought".into()), mood: Some(99), ..Default::default() } };
+    let draft = FormDraft::Reflection {
+        entry_id: None,
+        fields: ReflectionDraft { text: Some("half a thought".into()), mood: Some(99), ..Default::default() },
+    };
     j.save_draft(&draft, clock().now()).expect("keep");
     drop(j);
     let mut j = Journal::open(&dir, &pass(PASS)).expect("reopen");
@@ -195,11 +235,21 @@ fn nothing_is_stored_in_plaintext() {
         ..Default::default()
     };
     j.insert(&EntryBody::Setback(s.validate(&clock()).expect("valid")), clock().now()).expect("save");
-    j.save_draft(&FormDraft::Setback { entry_id: None, fields: SetbackDraft { what_happened: Some(phrase("draft")), ..Default::default() } }, clock().now()).expect("draft");
+    j.save_draft(
+        &FormDraft::Setback {
+            entry_id: None,
+            fields: SetbackDraft { what_happened: Some(phrase("draft")), ..Default::default() },
+        },
+        clock().now(),
+    )
+    .expect("draft");
     j.set_setting("auto_lock_minutes", "zebracrossing-setting-7731").expect("setting");
     let check = |when: &str| {
         let files = files_under(tmp.path());
-        assert!(files.iter().any(|p| p.ends_with("journal.db-wal")) || when == "closed", "the WAL exists while open, so it is checked too");
+        assert!(
+            files.iter().any(|p| p.ends_with("journal.db-wal")) || when == "closed",
+            "the WAL exists while open, so it is checked too"
+        );
         for f in files {
             let bytes = std::fs::read(&f).expect("read file");
             let found = bytes.windows(b"zebracrossing".len()).any(|w| w == b"zebracrossing");

@@ -1,0 +1,100 @@
+//! The command line's shape.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// Ballast: a private, encrypted journal for peer support workers. Nothing leaves this computer.
+#[derive(Debug, Parser)]
+#[command(name = "ballast", version, about)]
+pub struct Cli {
+    /// The data directory (default: BALLAST_DATA_DIR, else the platform's data directory).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The commands. Every command that opens the journal reads the passphrase from
+/// BALLAST_PASSPHRASE, or the recovery key from BALLAST_RECOVERY_KEY, else asks for it.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Set up a new journal and print its recovery key.
+    Init,
+    /// Add a post-shift reflection, from JSON or from flags. Prints the new entry's id.
+    Add(Box<AddArgs>),
+    /// Add a setback from JSON. Prints the new entry's id.
+    AddSetback {
+        /// A JSON file with the setback's fields, or - for standard input.
+        #[arg(long, value_name = "FILE|-")]
+        json: String,
+    },
+    /// List entries, newest first.
+    List {
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one entry.
+    Show {
+        /// The entry's id.
+        id: i64,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Delete one entry.
+    Delete {
+        /// The entry's id.
+        id: i64,
+    },
+}
+
+/// A reflection from JSON or from flags (not both).
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    /// A JSON file with the reflection's fields, or - for standard input.
+    #[arg(long, value_name = "FILE|-", conflicts_with_all = ["occurred_at", "mood", "self_worth", "worth_tied_to_outcomes", "outcome", "push_patience", "disclosure", "connected_to_service", "strengths", "person_code", "tags", "text", "share_text"])]
+    pub json: Option<String>,
+    /// When (RFC 3339); default now.
+    #[arg(long)]
+    pub occurred_at: Option<String>,
+    /// Mood 0–10.
+    #[arg(long, allow_negative_numbers = true)]
+    pub mood: Option<i64>,
+    /// Self-worth today 0–10.
+    #[arg(long, allow_negative_numbers = true)]
+    pub self_worth: Option<i64>,
+    /// How much today's self-worth depended on how the people I support are doing, 0–10
+    /// (Ballast's own item, not a validated measure).
+    #[arg(long, allow_negative_numbers = true)]
+    pub worth_tied_to_outcomes: Option<i64>,
+    /// setback | no_change | progress | not_applicable.
+    #[arg(long)]
+    pub outcome: Option<String>,
+    /// −2 held back too much … 0 gentle persistence … 2 pushed too hard.
+    #[arg(long, allow_negative_numbers = true)]
+    pub push_patience: Option<i64>,
+    /// A self-disclosure was used: helped | unsure | regretted | used (not saying how it landed).
+    #[arg(long)]
+    pub disclosure: Option<String>,
+    /// Connected someone to a service: true or false.
+    #[arg(long)]
+    pub connected_to_service: Option<bool>,
+    /// Strengths noticed.
+    #[arg(long)]
+    pub strengths: Option<String>,
+    /// Pseudonymous code of the person supported, e.g. R7.
+    #[arg(long)]
+    pub person_code: Option<String>,
+    /// A tag (repeat for more).
+    #[arg(long = "tag")]
+    pub tags: Vec<String>,
+    /// Free text.
+    #[arg(long)]
+    pub text: Option<String>,
+    /// Share this entry's text in supervision summaries.
+    #[arg(long)]
+    pub share_text: bool,
+}
