@@ -153,6 +153,12 @@ impl Serialize for ApiError {
     }
 }
 
+impl specta::Type for ApiError {
+    fn definition(types: &mut specta::Types) -> specta::datatype::DataType {
+        ApiErrorWire::definition(types)
+    }
+}
+
 impl From<Invalid> for ApiError {
     fn from(e: Invalid) -> Self {
         Self::Invalid(e.0)

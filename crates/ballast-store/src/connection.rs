@@ -4,7 +4,7 @@
 use std::fmt::Write;
 use std::path::Path;
 
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::{Connection, OpenFlags, OptionalExtension};
 use zeroize::Zeroizing;
 
 use crate::error::{Result, StoreError};
@@ -21,6 +21,8 @@ pub(crate) fn open(path: &Path, key: &DataKey, create: bool) -> Result<Connectio
         flags |= OpenFlags::SQLITE_OPEN_CREATE;
     }
     let conn = Connection::open_with_flags(path, flags)?;
+    // SQLCipher would print its own errors to stderr; ours say what happened, calmly.
+    conn.query_row("PRAGMA cipher_log_level = NONE", [], |_| Ok(())).optional()?;
     let mut pragma = Zeroizing::new(String::with_capacity(80));
     pragma.push_str("PRAGMA key = \"x'");
     for b in key.0.iter() {
