@@ -62,20 +62,20 @@ pub struct AddArgs {
     pub occurred_at: Option<String>,
     /// Mood 0–10.
     #[arg(long, allow_negative_numbers = true)]
-    pub mood: Option<i64>,
+    pub mood: Option<i32>,
     /// Self-worth today 0–10.
     #[arg(long, allow_negative_numbers = true)]
-    pub self_worth: Option<i64>,
+    pub self_worth: Option<i32>,
     /// How much today's self-worth depended on how the people I support are doing, 0–10
     /// (Ballast's own item, not a validated measure).
     #[arg(long, allow_negative_numbers = true)]
-    pub worth_tied_to_outcomes: Option<i64>,
+    pub worth_tied_to_outcomes: Option<i32>,
     /// setback | no_change | progress | not_applicable.
     #[arg(long)]
     pub outcome: Option<String>,
     /// −2 held back too much … 0 gentle persistence … 2 pushed too hard.
     #[arg(long, allow_negative_numbers = true)]
-    pub push_patience: Option<i64>,
+    pub push_patience: Option<i32>,
     /// A self-disclosure was used: helped | unsure | regretted | used (not saying how it landed).
     #[arg(long)]
     pub disclosure: Option<String>,

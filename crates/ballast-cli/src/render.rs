@@ -65,7 +65,7 @@ fn line(label: &str, value: Option<String>) {
 
 /// One entry, field by field.
 pub fn entry(e: &EntryView) {
-    let n = |v: Option<i64>| v.map(|v| v.to_string());
+    let n = |v: Option<i32>| v.map(|v| v.to_string());
     match &e.fields {
         EntryFields::Reflection(r) => {
             println!("Reflection {} — {}", e.id, r.occurred_at.as_deref().unwrap_or(""));

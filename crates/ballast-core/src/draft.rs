@@ -16,15 +16,15 @@ pub struct ReflectionDraft {
     /// RFC 3339 instant; `None` means now.
     pub occurred_at: Option<String>,
     /// 0–10.
-    pub mood: Option<i64>,
+    pub mood: Option<i32>,
     /// 0–10.
-    pub self_worth: Option<i64>,
+    pub self_worth: Option<i32>,
     /// 0–10.
-    pub worth_tied_to_outcomes: Option<i64>,
+    pub worth_tied_to_outcomes: Option<i32>,
     /// `setback` | `no_change` | `progress` | `not_applicable`.
     pub outcome: Option<String>,
     /// −2…2.
-    pub push_patience: Option<i64>,
+    pub push_patience: Option<i32>,
     /// `None` when no self-disclosure was used.
     pub disclosure: Option<DisclosureDraft>,
     /// Connected someone to a service.
@@ -70,7 +70,7 @@ pub struct SetbackDraft {
     /// The support I used or need.
     pub support: Option<String>,
     /// 0–10.
-    pub mood: Option<i64>,
+    pub mood: Option<i32>,
     /// Share this entry's text in supervision summaries.
     pub share_text: bool,
 }

@@ -7,7 +7,10 @@ use serde::{Deserialize, Serialize};
 /// An entry's id, shared by both kinds so `show ID` and `delete ID` need no kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, specta::Type)]
 #[serde(transparent)]
-pub struct EntryId(pub i64);
+pub struct EntryId(
+    // A SQLite rowid: far below 2^53, so a JavaScript number holds it exactly.
+    #[specta(type = i32)] pub i64,
+);
 
 impl std::fmt::Display for EntryId {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

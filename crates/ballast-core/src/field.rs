@@ -61,7 +61,7 @@ impl Problems {
     }
 
     /// A 0–10 rating.
-    pub fn score(&mut self, field: &str, value: Option<i64>) -> Option<crate::Score> {
+    pub fn score(&mut self, field: &str, value: Option<i32>) -> Option<crate::Score> {
         let v = value?;
         match u8::try_from(v).ok().and_then(crate::Score::new) {
             Some(s) => Some(s),

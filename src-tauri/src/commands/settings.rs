@@ -1,0 +1,19 @@
+//! The worker's settings.
+
+use ballast_api::dto::Settings;
+use ballast_api::{ApiError, Session};
+use tauri::State;
+
+/// The settings.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn get_settings(session: State<'_, Session>) -> Result<Settings, ApiError> {
+    session.settings()
+}
+
+/// Saves the settings.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn save_settings(session: State<'_, Session>, settings: Settings) -> Result<(), ApiError> {
+    session.save_settings(settings)
+}

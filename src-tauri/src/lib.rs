@@ -1,0 +1,74 @@
+//! Ballast's desktop shell: a Tauri 2 app whose commands are adapters of a few lines over
+//! `ballast-api`. No SQL, rules or wording live here. The TypeScript bindings in
+//! `ui/src/ipc/bindings.ts` are generated from [`specta_builder`] by a test.
+
+pub mod commands;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use ballast_api::{Session, data_dir};
+use ballast_core::SystemClock;
+use tauri::Runtime;
+
+/// Every command the UI may call, for the app and for the bindings.
+pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
+    use commands::{drafts, entries, journal, settings};
+    tauri_specta::Builder::<R>::new().commands(tauri_specta::collect_commands![
+        journal::app_status,
+        journal::set_up_journal,
+        journal::unlock_journal,
+        journal::unlock_with_recovery_key,
+        journal::lock_journal,
+        journal::change_passphrase,
+        entries::list_entries,
+        entries::get_entry,
+        entries::save_reflection,
+        entries::save_setback,
+        entries::delete_entry,
+        entries::check_person_code,
+        drafts::save_draft,
+        drafts::take_draft,
+        settings::get_settings,
+        settings::save_settings,
+    ])
+}
+
+/// The TypeScript exporter used for `ui/src/ipc/bindings.ts`.
+pub fn typescript() -> specta_typescript::Typescript {
+    specta_typescript::Typescript::default()
+        .header("// Generated from the Rust commands by src-tauri/tests/shell.rs; do not edit by hand.")
+}
+
+/// `--data-dir DIR` from the command line, if given.
+fn data_dir_arg() -> Option<PathBuf> {
+    let mut args = std::env::args_os().skip(1);
+    while let Some(a) = args.next() {
+        if a == "--data-dir" {
+            return args.next().map(PathBuf::from);
+        }
+    }
+    None
+}
+
+/// Builds the app over `session`, with any runtime (the real one, or the mock in tests).
+pub fn app<R: Runtime>(builder: tauri::Builder<R>, session: Session) -> tauri::Builder<R> {
+    let specta = specta_builder::<R>();
+    builder.manage(session).invoke_handler(specta.invoke_handler())
+}
+
+/// Runs the desktop app.
+///
+/// # Panics
+/// When the window system cannot start; there is nothing to show the worker then.
+pub fn run() {
+    let dir = match data_dir::resolve(data_dir_arg()) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("Ballast cannot start: {}", e.sentence());
+            std::process::exit(1);
+        }
+    };
+    let session = Session::new(dir, Arc::new(SystemClock));
+    app(tauri::Builder::default(), session).run(tauri::generate_context!()).expect("the window system could not start");
+}
