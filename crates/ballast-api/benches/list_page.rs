@@ -12,7 +12,7 @@ use chrono::{Duration, TimeZone, Utc};
 use criterion::{Criterion, criterion_group, criterion_main};
 use secrecy::SecretString;
 
-const ENTRIES: i64 = 100_000;
+const ENTRIES: i32 = 100_000;
 
 fn list(c: &mut Criterion) {
     let tmp = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).expect("temp dir on the build disk");
@@ -21,7 +21,7 @@ fn list(c: &mut Criterion) {
     session.set_up(&SecretString::from("harbour lantern quietly".to_owned())).expect("set up");
     for i in 0..ENTRIES {
         let draft = ReflectionDraft {
-            occurred_at: Some((start + Duration::minutes(30 * i)).to_rfc3339()),
+            occurred_at: Some((start + Duration::minutes(30 * i64::from(i))).to_rfc3339()),
             mood: Some(i % 11),
             text: Some(format!("entry {i}: a steady session with some notes about the day")),
             ..Default::default()
