@@ -1,0 +1,112 @@
+// The end-to-end harness: starts tauri-driver (which starts WebKitWebDriver and the real Ballast
+// binary) with a fresh data directory, and gives the tests keyboard, axe-core and screenshot helpers.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import assert from 'node:assert/strict';
+import { Builder, By, Key, until } from 'selenium-webdriver';
+
+export { By, Key, until };
+
+const root = path.resolve(import.meta.dirname, '../..');
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const shots = path.join(root, 'docs', 'screenshots');
+const PORT = 4444;
+
+function waitForPort(port, ms) {
+  const deadline = Date.now() + ms;
+  return new Promise((resolve, reject) => {
+    const attempt = () => {
+      const s = net.connect(port, '127.0.0.1');
+      s.once('connect', () => { s.end(); resolve(); });
+      s.once('error', () => {
+        s.destroy();
+        if (Date.now() > deadline) reject(new Error(`tauri-driver did not listen on ${port}`));
+        else setTimeout(attempt, 100);
+      });
+    };
+    attempt();
+  });
+}
+
+/** Starts the real app on a new, empty data directory. */
+export async function launch() {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'ballast-e2e-'));
+  const application = path.join(root, 'target', 'debug', 'ballast-desktop');
+  const driverProcess = spawn('tauri-driver', ['--port', String(PORT)], {
+    env: { ...process.env, BALLAST_DATA_DIR: dataDir },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  await waitForPort(PORT, 30_000);
+  const driver = await new Builder()
+    .usingServer(`http://127.0.0.1:${PORT}/`)
+    .withCapabilities({ browserName: 'wry', 'tauri:options': { application, args: ['--data-dir', dataDir] } })
+    .build();
+  await driver.manage().setTimeouts({ implicit: 0, script: 30_000 });
+  const stop = async () => {
+    try { await driver.quit(); } finally { driverProcess.kill(); }
+  };
+  return { driver, dataDir, stop };
+}
+
+/** The id (or data-testid) of the focused element. */
+export async function focused(driver) {
+  return driver.executeScript(
+    'const e = document.activeElement; return e ? (e.id || e.getAttribute("data-testid") || e.tagName.toLowerCase()) : "";',
+  );
+}
+
+/** Presses keys on whatever has focus, as a person at a keyboard would. */
+export async function press(driver, ...keys) {
+  await driver.switchTo().activeElement().sendKeys(...keys);
+}
+
+/**
+ * Moves focus with Tab (or Shift+Tab) until the element with this id or data-testid has it, and
+ * checks that focus is visible there. Fails when the element cannot be reached by keyboard.
+ */
+export async function tabTo(driver, target, { max = 80, back = false } = {}) {
+  for (let i = 0; i < max; i += 1) {
+    if ((await focused(driver)) === target) {
+      const outline = await driver.executeScript(
+        'const s = getComputedStyle(document.activeElement); return [s.outlineStyle, parseFloat(s.outlineWidth), s.boxShadow];',
+      );
+      assert.ok(
+        (outline[0] !== 'none' && outline[1] >= 2) || (outline[2] && outline[2] !== 'none'),
+        `focus on ${target} must be visible (outline ${outline.join(' / ')})`,
+      );
+      return;
+    }
+    await press(driver, back ? Key.chord(Key.SHIFT, Key.TAB) : Key.TAB);
+  }
+  throw new Error(`${target} could not be reached with the keyboard (focus stayed on ${await focused(driver)})`);
+}
+
+/** Waits for an element by CSS selector to be displayed, and returns it. */
+export async function shown(driver, css, ms = 15_000) {
+  const el = await driver.wait(until.elementLocated(By.css(css)), ms, `waiting for ${css}`);
+  await driver.wait(until.elementIsVisible(el), ms, `waiting for ${css} to be visible`);
+  return el;
+}
+
+/** Runs axe-core with the WCAG 2.x A and AA rules on the current screen; fails on any violation. */
+export async function axe(driver, screen) {
+  await driver.executeScript(axeSource);
+  const raw = await driver.executeAsyncScript(`
+    const done = arguments[arguments.length - 1];
+    axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })
+      .then((r) => done(JSON.stringify(r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) })))))
+      .catch((e) => done(JSON.stringify([{ id: 'axe-error', help: String(e) }])));
+  `);
+  assert.deepEqual(JSON.parse(raw), [], `axe-core reports WCAG A/AA violations on the ${screen} screen`);
+}
+
+/** Saves a PNG of the window to docs/screenshots/NAME.png. */
+export async function screenshot(driver, name) {
+  mkdirSync(shots, { recursive: true });
+  writeFileSync(path.join(shots, `${name}.png`), await driver.takeScreenshot(), 'base64');
+}
