@@ -62,14 +62,21 @@ export async function focused(driver) {
 
 /** Presses keys on whatever has focus, as a person at a keyboard would. */
 export async function press(driver, ...keys) {
-  await driver.switchTo().activeElement().sendKeys(...keys);
+  await driver.actions().sendKeys(...keys).perform();
 }
 
 /**
  * Moves focus with Tab (or Shift+Tab) until the element with this id or data-testid has it, and
  * checks that focus is visible there. Fails when the element cannot be reached by keyboard.
  */
-export async function tabTo(driver, target, { max = 80, back = false } = {}) {
+export async function tabTo(driver, target, { max = 60 } = {}) {
+  for (const back of [false, true]) {
+    if (await reach(driver, target, max, back)) return;
+  }
+  throw new Error(`${target} could not be reached with the keyboard (focus stayed on ${await focused(driver)})`);
+}
+
+async function reach(driver, target, max, back) {
   for (let i = 0; i < max; i += 1) {
     if ((await focused(driver)) === target) {
       const outline = await driver.executeScript(
@@ -79,11 +86,11 @@ export async function tabTo(driver, target, { max = 80, back = false } = {}) {
         (outline[0] !== 'none' && outline[1] >= 2) || (outline[2] && outline[2] !== 'none'),
         `focus on ${target} must be visible (outline ${outline.join(' / ')})`,
       );
-      return;
+      return true;
     }
     await press(driver, back ? Key.chord(Key.SHIFT, Key.TAB) : Key.TAB);
   }
-  throw new Error(`${target} could not be reached with the keyboard (focus stayed on ${await focused(driver)})`);
+  return false;
 }
 
 /** Waits for an element by CSS selector to be displayed, and returns it. */

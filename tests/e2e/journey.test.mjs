@@ -2,6 +2,8 @@
 // with the keyboard alone, validation that keeps the draft, an edit, a setback, settings, lock, a
 // wrong passphrase, unlock, auto-lock that keeps a draft, and delete. axe-core runs on every
 // screen and a screenshot of each lands in docs/screenshots/.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { axe, By, focused, Key, launch, press, screenshot, shown, tabTo } from './harness.mjs';
@@ -18,9 +20,9 @@ async function value(id) {
   return driver.executeScript(`return document.getElementById(${JSON.stringify(id)}).value;`);
 }
 
+/** The text of each journal row (textContent: WebKitWebDriver's getText drops the clipped preview). */
 async function rows() {
-  const found = await driver.findElements(By.css('[data-testid="entry-row"]'));
-  return Promise.all(found.map((r) => r.getText()));
+  return driver.executeScript('return [...document.querySelectorAll(\'[data-testid="entry-row"]\')].map((r) => r.textContent.replace(/\\s+/g, " ").trim());');
 }
 
 /** Chooses a radio in a group with the arrow keys, after reaching the group with Tab. */
@@ -47,7 +49,7 @@ async function rate(id, n) {
     await press(driver, Key.HOME);
     for (let i = 0; i < n; i += 1) await press(driver, Key.ARROW_RIGHT);
   } else {
-    await press(driver, Key.chord(Key.CONTROL, 'a'), String(n));
+    await press(driver, Key.END, Key.BACK_SPACE, Key.BACK_SPACE, Key.BACK_SPACE, String(n));
   }
   assert.equal(Number(await value(id)), n, `${id} is set to ${n} from the keyboard`);
 }
@@ -232,5 +234,23 @@ describe('Ballast, end to end', { timeout: 300_000 }, () => {
     await tabTo(driver, 'confirm-delete');
     await press(driver, Key.ENTER);
     await driver.wait(async () => (await rows()).length === before - 1, 10_000, 'one entry fewer after confirming');
+  });
+
+  it('keeps nothing typed in plaintext in the data directory', async () => {
+    const files = [];
+    const walk = (dir) => {
+      for (const name of readdirSync(dir)) {
+        const p = path.join(dir, name);
+        if (statSync(p).isDirectory()) walk(p);
+        else files.push(p);
+      }
+    };
+    walk(app.dataDir);
+    assert.ok(files.some((f) => f.endsWith('journal.db')), 'the journal is in the data directory');
+    for (const phrase of ['housing office', 'Admitted overnight', 'A thought I had not finished', 'Still here after', 'patience']) {
+      for (const f of files) {
+        assert.ok(!readFileSync(f).includes(Buffer.from(phrase)), `${path.basename(f)} must not hold "${phrase}" in plaintext`);
+      }
+    }
   });
 });

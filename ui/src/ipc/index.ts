@@ -1,0 +1,74 @@
+// The UI's one door to the Rust side: the generated bindings, with a timeout on every call so a
+// lost reply becomes a calm error instead of a screen that waits forever.
+import { commands } from './bindings';
+import type {
+  ApiError,
+  AppStatus,
+  EntryPage_Serialize,
+  EntryView_Serialize,
+  FieldError,
+  FormDraft_Deserialize,
+  FormDraft_Serialize,
+  ReflectionDraft_Serialize,
+  Saved,
+  SetbackDraft_Serialize,
+  Settings,
+  SetUp,
+  Cursor,
+} from './bindings';
+
+export type { ApiError, AppStatus, Cursor, FieldError, Saved, Settings, SetUp };
+export type ReflectionDraft = ReflectionDraft_Serialize;
+export type SetbackDraft = SetbackDraft_Serialize;
+export type Entry = EntryView_Serialize;
+export type EntryPage = EntryPage_Serialize;
+export type FormDraft = FormDraft_Serialize;
+export type Result<T> = { status: 'ok'; data: T } | { status: 'error'; error: ApiError };
+
+/** How long any call may take before the UI stops waiting. Key derivation takes about a second. */
+export const IPC_TIMEOUT_MS = 20_000;
+
+const timedOut: ApiError = {
+  kind: 'internal',
+  message: 'Ballast took too long to answer. Nothing you typed has been lost; please try again.',
+  fields: [],
+};
+
+function withTimeout<T>(call: Promise<T>, fallback: T): Promise<T> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(fallback), IPC_TIMEOUT_MS);
+    call.then(
+      (v) => {
+        clearTimeout(timer);
+        resolve(v);
+      },
+      () => {
+        clearTimeout(timer);
+        resolve(fallback);
+      },
+    );
+  });
+}
+
+function guarded<T>(call: Promise<Result<T>>): Promise<Result<T>> {
+  return withTimeout(call, { status: 'error', error: timedOut });
+}
+
+export const ipc = {
+  appStatus: () => withTimeout<AppStatus | null>(commands.appStatus(), null),
+  setUpJournal: (passphrase: string) => guarded(commands.setUpJournal(passphrase)),
+  unlockJournal: (passphrase: string) => guarded(commands.unlockJournal(passphrase)),
+  unlockWithRecoveryKey: (key: string) => guarded(commands.unlockWithRecoveryKey(key)),
+  lockJournal: () => guarded(commands.lockJournal()),
+  changePassphrase: (current: string, next: string) => guarded(commands.changePassphrase(current, next)),
+  listEntries: (before: Cursor | null, limit: number) => guarded(commands.listEntries(before, limit)),
+  getEntry: (id: number) => guarded(commands.getEntry(id)),
+  saveReflection: (id: number | null, draft: ReflectionDraft) => guarded(commands.saveReflection(id, draft)),
+  saveSetback: (id: number | null, draft: SetbackDraft) => guarded(commands.saveSetback(id, draft)),
+  deleteEntry: (id: number) => guarded(commands.deleteEntry(id)),
+  checkPersonCode: (code: string) => withTimeout<FieldError[]>(commands.checkPersonCode(code), []),
+  saveDraft: (draft: FormDraft) => guarded(commands.saveDraft(draft as FormDraft_Deserialize)),
+  takeDraft: () => guarded(commands.takeDraft()),
+  getSettings: () => guarded(commands.getSettings()),
+  saveSettings: (settings: Settings) => guarded(commands.saveSettings(settings)),
+};

@@ -1,0 +1,43 @@
+// Turning form values into drafts and back, and field problems into messages per input.
+import type { FieldError } from '../ipc';
+
+/** A number input's value: blank is "not answered"; anything else is sent as typed. */
+export function numberOrNull(value: string | number | null | undefined): number | null {
+  if (value === null || value === undefined) return null;
+  const s = String(value).trim();
+  if (s === '') return null;
+  const n = Number(s);
+  return Number.isFinite(n) ? n : NaN;
+}
+
+/** A text input's value: blank is null. */
+export function textOrNull(value: string): string | null {
+  return value.trim() === '' ? null : value;
+}
+
+/** Tags typed as "housing, hope" become ["housing", "hope"]. */
+export function parseTags(value: string): string[] {
+  return value
+    .split(',')
+    .map((t) => t.trim())
+    .filter((t) => t !== '');
+}
+
+/** Field problems keyed by field name; the first message wins. */
+export function byField(errors: FieldError[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const e of errors) {
+    if (!(e.field in out)) out[e.field] = e.message;
+  }
+  return out;
+}
+
+/** The input id of the first field, in form order, that has a problem. */
+export function firstInvalid(errors: Record<string, string>, order: [field: string, id: string][]): string | null {
+  return order.find(([field]) => field in errors)?.[1] ?? null;
+}
+
+/** Moves focus to an input by id, after the DOM has updated. */
+export function focusById(id: string | null): void {
+  if (id) queueMicrotask(() => document.getElementById(id)?.focus());
+}

@@ -1,0 +1,44 @@
+// The words shown for each choice. Calm and plain; they describe, never judge.
+
+export type Option<T> = { value: T; label: string };
+
+export const OUTCOMES: Option<string>[] = [
+  { value: 'setback', label: 'A setback' },
+  { value: 'no_change', label: 'No change' },
+  { value: 'progress', label: 'Progress' },
+  { value: 'not_applicable', label: 'Not applicable' },
+];
+
+export const PUSH_PATIENCE: Option<number>[] = [
+  { value: -2, label: 'Held back too much' },
+  { value: -1, label: 'Held back a little' },
+  { value: 0, label: 'Gentle persistence' },
+  { value: 1, label: 'Pushed a little' },
+  { value: 2, label: 'Pushed too hard' },
+];
+
+export const LANDED: Option<string>[] = [
+  { value: 'helped', label: 'It helped' },
+  { value: 'unsure', label: 'Not sure' },
+  { value: 'regretted', label: 'I regretted it' },
+];
+
+export const SETBACK_TYPES: Option<string>[] = [
+  { value: 'relapse', label: 'Relapse' },
+  { value: 'hospital_admission', label: 'Hospital admission' },
+  { value: 'disengagement', label: 'Disengagement' },
+  { value: 'crisis', label: 'Crisis' },
+  { value: 'loss', label: 'Loss' },
+  { value: 'conflict_with_services', label: 'Conflict with services' },
+  { value: 'other', label: 'Something else' },
+];
+
+export const YES_NO: Option<boolean>[] = [
+  { value: true, label: 'Yes' },
+  { value: false, label: 'No' },
+];
+
+/** The label of a value, or the value itself when unknown. */
+export function labelOf<T>(options: Option<T>[], value: T | null | undefined): string {
+  return options.find((o) => o.value === value)?.label ?? (value === null || value === undefined ? '' : String(value));
+}

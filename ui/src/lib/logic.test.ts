@@ -1,0 +1,90 @@
+// Unit tests of the UI's pure logic: times, field conversion, the idle timer, labels.
+import { describe, expect, it } from 'vitest';
+import { byField, numberOrNull, parseTags, textOrNull } from './fields';
+import { IdleTimer, type Timers } from './idle';
+import { labelOf, OUTCOMES, SETBACK_TYPES } from './labels';
+import { localInputToRfc3339, rfc3339ToLocalInput, toLocalInput } from './time';
+
+describe('time', () => {
+  it('keeps the local wall-clock time and adds the local offset', () => {
+    const out = localInputToRfc3339('2026-11-25T18:30');
+    expect(out, 'an RFC 3339 instant with an offset').toMatch(/^2026-11-25T18:30:00[+-]\d{2}:\d{2}$/);
+    expect(rfc3339ToLocalInput(out), 'and back to what was typed').toBe('2026-11-25T18:30');
+  });
+  it('treats blank as now and passes anything malformed through for the journal to explain', () => {
+    expect(localInputToRfc3339('  ')).toBeNull();
+    expect(localInputToRfc3339('yesterday')).toBe('yesterday');
+  });
+  it('formats a Date for the input', () => {
+    expect(toLocalInput(new Date(2026, 0, 2, 3, 4))).toBe('2026-01-02T03:04');
+  });
+});
+
+describe('fields', () => {
+  it('turns blank into "not answered" and keeps out-of-range numbers for the journal to refuse', () => {
+    expect(numberOrNull('')).toBeNull();
+    expect(numberOrNull('7')).toBe(7);
+    expect(numberOrNull('11'), 'range is checked in Rust, so the message is the same everywhere').toBe(11);
+    expect(numberOrNull('abc')).toBeNaN();
+  });
+  it('splits tags on commas and drops blanks', () => {
+    expect(parseTags(' housing, hope ,, ')).toEqual(['housing', 'hope']);
+  });
+  it('keeps text as typed but blank as null', () => {
+    expect(textOrNull('  ')).toBeNull();
+    expect(textOrNull(' a ')).toBe(' a ');
+  });
+  it('maps problems to fields, first message first', () => {
+    expect(byField([{ field: 'mood', message: 'a' }, { field: 'mood', message: 'b' }, { field: 'text', message: 'c' }])).toEqual({ mood: 'a', text: 'c' });
+  });
+});
+
+describe('idle timer', () => {
+  function fakeTimers() {
+    let next: (() => void) | null = null;
+    let waits: number[] = [];
+    const timers: Timers = {
+      set: (fn, ms) => {
+        next = fn;
+        waits.push(ms);
+        return 1;
+      },
+      clear: () => {
+        next = null;
+      },
+    };
+    return { timers, fire: () => next?.(), waits: () => waits, reset: () => (waits = []) };
+  }
+
+  it('fires once after the wait, and activity re-arms it', () => {
+    const t = fakeTimers();
+    let fired = 0;
+    const idle = new IdleTimer(() => 600_000, () => (fired += 1), t.timers);
+    idle.arm();
+    idle.touch();
+    expect(t.waits(), 'each activity starts a fresh wait').toEqual([600_000, 600_000]);
+    t.fire();
+    t.fire();
+    expect(fired, 'locks once').toBe(1);
+    idle.touch();
+    expect(t.waits().length, 'no re-arming after it fired, until armed again').toBe(2);
+  });
+
+  it('does nothing while stopped', () => {
+    const t = fakeTimers();
+    let fired = 0;
+    const idle = new IdleTimer(() => 10, () => (fired += 1), t.timers);
+    idle.arm();
+    idle.stop();
+    t.fire();
+    expect(fired).toBe(0);
+  });
+});
+
+describe('labels', () => {
+  it('has calm words for every choice', () => {
+    expect(labelOf(OUTCOMES, 'no_change')).toBe('No change');
+    expect(labelOf(SETBACK_TYPES, 'other')).toBe('Something else');
+    expect(labelOf(OUTCOMES, null)).toBe('');
+  });
+});
