@@ -19,7 +19,13 @@ count_cargo() { # sums the "test result: ... N passed; M failed" lines
                        END { print p + 0, f + 0 }' "$1")
   passed=$((passed + p)); failed=$((failed + f))
 }
-count_node() { # node's test runner: "ℹ pass N" / "ℹ fail N"; vitest: "Tests  N passed"
+count_tap_lines() { # vitest's tap-flat: one "ok N - ..." or "not ok N - ..." line a test
+  local p f
+  p=$(grep -cE '^ok [0-9]+ ' "$1" || true)
+  f=$(grep -cE '^not ok [0-9]+ ' "$1" || true)
+  passed=$((passed + p)); failed=$((failed + f))
+}
+count_node() { # node's test runner (TAP): "# pass N" / "# fail N"
   local p f
   p=$(grep -E '^(ℹ|#) pass [0-9]+' "$1" | tail -1 | grep -oE '[0-9]+$' || true)
   f=$(grep -E '^(ℹ|#) fail [0-9]+' "$1" | tail -1 | grep -oE '[0-9]+$' || true)
@@ -41,7 +47,7 @@ step "Crate dependency direction: core <- store <- api <- src-tauri, cli"
 step "UI typecheck, lint and unit tests"
 (cd ui && npm run check --silent && npm run lint --silent)
 (cd ui && npx vitest run --reporter=tap-flat) | tee "$logs/vitest.log"
-count_node "$logs/vitest.log"
+count_tap_lines "$logs/vitest.log"
 
 step "Rust tests (the bindings drift check among them)"
 cargo test --workspace --locked 2>&1 | tee "$logs/cargo.log"

@@ -126,7 +126,7 @@ describe('Ballast, end to end', { timeout: 300_000 }, () => {
     const described = await driver.executeScript(`
       const e = document.getElementById('reflection-strengths');
       return (e.getAttribute('aria-describedby') || '').split(' ').map((id) => document.getElementById(id)?.textContent || '').join(' ');`);
-    assert.match(described, /50000/, 'the strengths field is described by its error, naming the limit');
+    assert.match(described, /50,000/, 'the strengths field is described by its error, naming the limit');
     assert.equal(await value('reflection-text'), 'Still here after a refusal', 'the rest of the form is kept');
     assert.equal((await value('reflection-strengths')).length, 50001, 'the refused text itself is kept too');
     await axe(driver, 'reflection form with an error');

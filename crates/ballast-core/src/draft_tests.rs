@@ -80,7 +80,7 @@ fn malformed_dates_are_refused() {
 fn long_text_and_control_characters_are_refused() {
     let e = problems_of(&ReflectionDraft { text: Some("a".repeat(50_001)), ..Default::default() });
     assert_eq!(only_field(&e), "text", "text over 50,000 characters must be refused");
-    assert!(e[0].message.contains("50000"), "the message names the limit");
+    assert!(e[0].message.contains("50,000"), "the message names the limit");
     ReflectionDraft { text: Some("a".repeat(50_000)), ..Default::default() }
         .validate(&clock())
         .expect("exactly 50,000 characters is allowed");

@@ -32,6 +32,19 @@ pub const MAX_TAGS: usize = 50;
 /// The longest tag, in characters.
 pub const MAX_TAG_CHARS: usize = 64;
 
+/// A count with thousands separated for reading: 50000 → "50,000".
+fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Collects problems while a draft is checked.
 #[derive(Debug, Default)]
 pub(crate) struct Problems(pub Vec<FieldError>);
@@ -49,7 +62,11 @@ impl Problems {
         if chars > max {
             self.add(
                 field,
-                format!("This is {chars} characters; the most this field holds is {max}. You could split it into two entries."),
+                format!(
+                    "This is {} characters; the most this field holds is {}. You could split it into two entries.",
+                    grouped(chars),
+                    grouped(max)
+                ),
             );
             return None;
         }
@@ -75,5 +92,15 @@ impl Problems {
     /// Finishes: the value when there were no problems.
     pub fn finish<T>(self, value: T) -> Result<T, Invalid> {
         if self.0.is_empty() { Ok(value) } else { Err(Invalid(self.0)) }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn counts_are_grouped_for_reading() {
+        assert_eq!(super::grouped(50_001), "50,001", "thousands are separated");
+        assert_eq!(super::grouped(999), "999", "small numbers are left alone");
+        assert_eq!(super::grouped(1_000_000), "1,000,000", "every group of three");
     }
 }
