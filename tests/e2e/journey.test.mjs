@@ -138,8 +138,8 @@ describe('Ballast, end to end', { timeout: 300_000 }, () => {
   });
 
   it('opens and edits an entry', async () => {
-    const first = await driver.findElements(By.css('[data-testid="entry-row"]'));
-    await first[0].click();
+    await tabTo(driver, 'entry-row');
+    await press(driver, Key.ENTER);
     await shown(driver, '[data-testid="edit"]');
     await axe(driver, 'entry');
     await screenshot(driver, '06-entry');
@@ -221,8 +221,8 @@ describe('Ballast, end to end', { timeout: 300_000 }, () => {
     await tabTo(driver, 'cancel');
     await press(driver, Key.ENTER);
     const before = (await rows()).length;
-    const first = await driver.findElements(By.css('[data-testid="entry-row"]'));
-    await first[0].click();
+    await tabTo(driver, 'entry-row');
+    await press(driver, Key.ENTER);
     await tabTo(driver, 'delete');
     await press(driver, Key.ENTER);
     await shown(driver, '[role="dialog"], dialog[open]');

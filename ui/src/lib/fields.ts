@@ -1,13 +1,14 @@
 // Turning form values into drafts and back, and field problems into messages per input.
 import type { FieldError } from '../ipc';
 
-/** A number input's value: blank is "not answered"; anything else is sent as typed. */
+/** A number input's value: blank or not a number is "not answered"; any number is sent as typed
+ * (out-of-range numbers included, for the journal to refuse with its message). */
 export function numberOrNull(value: string | number | null | undefined): number | null {
   if (value === null || value === undefined) return null;
   const s = String(value).trim();
   if (s === '') return null;
   const n = Number(s);
-  return Number.isFinite(n) ? n : NaN;
+  return Number.isFinite(n) ? n : null;
 }
 
 /** A text input's value: blank is null. */
@@ -37,7 +38,3 @@ export function firstInvalid(errors: Record<string, string>, order: [field: stri
   return order.find(([field]) => field in errors)?.[1] ?? null;
 }
 
-/** Moves focus to an input by id, after the DOM has updated. */
-export function focusById(id: string | null): void {
-  if (id) queueMicrotask(() => document.getElementById(id)?.focus());
-}

@@ -25,7 +25,7 @@ describe('fields', () => {
     expect(numberOrNull('')).toBeNull();
     expect(numberOrNull('7')).toBe(7);
     expect(numberOrNull('11'), 'range is checked in Rust, so the message is the same everywhere').toBe(11);
-    expect(numberOrNull('abc')).toBeNaN();
+    expect(numberOrNull('abc'), 'not a number is not answered').toBeNull();
   });
   it('splits tags on commas and drops blanks', () => {
     expect(parseTags(' housing, hope ,, ')).toEqual(['housing', 'hope']);
