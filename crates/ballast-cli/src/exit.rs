@@ -59,6 +59,9 @@ impl From<ApiError> for Failure {
         };
         let mut lines = vec![wire.message];
         lines.extend(wire.fields.iter().map(|f| format!("  {}: {}", f.field, f.message)));
+        if wire.kind == ApiErrorKind::NotSetUp {
+            lines.push("To start one, run: ballast init".to_owned());
+        }
         Self { lines, code }
     }
 }

@@ -30,18 +30,27 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<(), Failure> {
     let session = Session::new(data_dir::resolve(cli.data_dir)?, Arc::new(SystemClock));
-    if let Command::Init = cli.command {
-        let passphrase = secret::new_passphrase()?;
-        let set_up = session.set_up(&passphrase)?;
-        println!("{}", render::recovery_notice(&set_up.recovery_key, &session.status().data_dir));
-        return Ok(());
-    }
-    if session.status().state == JournalState::NeedsSetup {
-        return Err(ApiError::NotSetUp.into());
-    }
-    session.unlock(&secret::opening_secret()?)?;
     match cli.command {
-        Command::Init => unreachable!("handled above"),
+        Command::Init => {
+            let passphrase = secret::new_passphrase()?;
+            let set_up = session.set_up(&passphrase)?;
+            println!("{}", render::recovery_notice(&set_up.recovery_key, &session.status().data_dir));
+            Ok(())
+        }
+        command => {
+            if session.status().state == JournalState::NeedsSetup {
+                return Err(ApiError::NotSetUp.into());
+            }
+            session.unlock(&secret::opening_secret()?)?;
+            run_open(&session, command)
+        }
+    }
+}
+
+/// A command on an unlocked journal.
+fn run_open(session: &Session, command: Command) -> Result<(), Failure> {
+    match command {
+        Command::Init => return Err(ApiError::AlreadySetUp.into()),
         Command::Add(add) => {
             let draft = input::reflection(&add)?;
             let saved = session.save_reflection(None, &draft)?;

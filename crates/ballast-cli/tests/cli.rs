@@ -51,7 +51,9 @@ fn version_and_usage_errors() {
         "--version prints the name and version"
     );
     assert_eq!(code(&ballast(tmp.path(), &["frobnicate"], &[], None)), 2, "an unknown command is a usage error");
-    assert_eq!(code(&ballast(tmp.path(), &["list"], &[], None)), 1, "listing before set-up fails plainly");
+    let out = ballast(tmp.path(), &["list"], &[], None);
+    assert_eq!(code(&out), 1, "listing before set-up fails plainly");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("ballast init"), "and says how to start a journal");
 }
 
 #[test]

@@ -33,10 +33,7 @@ pub(crate) fn open(path: &Path, key: &DataKey, create: bool) -> Result<Connectio
     conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0)).map_err(|e| {
         StoreError::JournalDamaged(match e.sqlite_error_code() {
             Some(rusqlite::ErrorCode::NotADatabase) => "the file is not a Ballast journal, or it is damaged".into(),
-            _ => format!(
-                "the database could not be read ({})",
-                e.sqlite_error_code().map_or("unknown", |_| "sqlite error")
-            ),
+            _ => format!("the database could not be read ({e})"),
         })
     })?;
     conn.pragma_update(None, "temp_store", "MEMORY")?;
