@@ -15,6 +15,8 @@ pub enum JournalState {
     Locked,
     /// The journal is open.
     Unlocked,
+    /// The key file was set aside as damaged and a copy is kept with the backups: offer recovery.
+    NeedsRecovery,
 }
 
 /// The app's state and where its data lives.
@@ -24,6 +26,8 @@ pub struct AppStatus {
     pub state: JournalState,
     /// The data directory, shown at set-up ("what Ballast keeps and where").
     pub data_dir: String,
+    /// Why the last automatic backup failed, if it did.
+    pub backup_problem: Option<String>,
 }
 
 /// The result of set-up: the recovery key, shown once.
@@ -96,4 +100,64 @@ impl Default for Settings {
     fn default() -> Self {
         Self { auto_lock_minutes: 10 }
     }
+}
+
+/// A verified backup, as listed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+pub struct BackupView {
+    /// Its file name inside the backups folder.
+    pub file_name: String,
+    /// When it was made.
+    pub created_at: DateTime<Utc>,
+    /// Why: `daily`, `manual`, `before_migration`, `before_restore`, `before_import`,
+    /// `before_delete_all`.
+    pub reason: String,
+    /// Its size in bytes.
+    pub bytes: u64,
+    /// It passed verification when it was written (only verified backups are kept).
+    pub verified: bool,
+}
+
+impl From<&ballast_store::BackupInfo> for BackupView {
+    fn from(b: &ballast_store::BackupInfo) -> Self {
+        let reason =
+            serde_json::to_value(b.reason).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+        Self { file_name: b.file_name.clone(), created_at: b.created_at, reason, bytes: b.bytes, verified: true }
+    }
+}
+
+/// The backups, newest first, and where they are.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct BackupList {
+    /// Newest first.
+    pub backups: Vec<BackupView>,
+    /// The backups folder.
+    pub folder: String,
+    /// Why the last automatic backup failed, if it did.
+    pub problem: Option<String>,
+}
+
+/// What verifying a file found.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct VerifyReport {
+    /// The file checked.
+    pub file: String,
+    /// Its schema version.
+    pub schema_version: i64,
+    /// Rows per table.
+    pub counts: std::collections::BTreeMap<String, i64>,
+}
+
+/// Damage found at unlock, what was done about it, and what can be done next.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+pub struct DamageReport {
+    /// A calm sentence saying what was found.
+    pub message: String,
+    /// Where the damaged files were moved (never deleted), if any were.
+    pub quarantined_to: Option<String>,
+    /// The newest backup, if there is one to restore.
+    pub newest_backup: Option<BackupView>,
+    /// Whether an empty journal can be started with the same key (the vault is sound); if not,
+    /// starting afresh means setting up again.
+    pub can_start_empty: bool,
 }

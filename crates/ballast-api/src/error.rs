@@ -24,16 +24,21 @@ pub enum ApiError {
     /// The recovery key does not open the journal.
     #[error("that recovery key does not open this journal")]
     WrongRecoveryKey,
-    /// The vault file is damaged.
+    /// The vault file is damaged; it has been moved into `quarantine/`.
     #[error(
-        "the key file (vault.json) is damaged, so this journal cannot be opened with any passphrase; nothing has been changed or deleted"
+        "the key file (vault.json) is damaged, so no passphrase can open it; it has been set aside, not deleted, and the copy kept with your backups can take its place"
     )]
     VaultDamaged,
-    /// The database is damaged or missing.
-    #[error(
-        "the key is right, but the journal file is damaged or missing, so it cannot be opened; nothing has been changed or deleted"
-    )]
-    JournalDamaged,
+    /// The key is right but the database is damaged or missing; the damaged files have been
+    /// moved into `quarantine/` (never deleted) and recovery is offered.
+    #[error("the passphrase is right, but {0}; nothing has been deleted, and you can restore a backup or start afresh")]
+    JournalDamaged(ballast_store::Damage),
+    /// A backup, or a file offered as one, did not pass its check.
+    #[error("{0}")]
+    BackupFailed(String),
+    /// A destructive step needs its confirmation typed first.
+    #[error("to go ahead, type {0:?} in the confirmation box")]
+    NotConfirmed(&'static str),
     /// The database was written by a newer Ballast.
     #[error(
         "this journal was last used by a newer version of Ballast; please update Ballast to open it (nothing has been changed)"
@@ -72,6 +77,10 @@ pub enum ApiErrorKind {
     VaultDamaged,
     /// See [`ApiError::JournalDamaged`].
     JournalDamaged,
+    /// See [`ApiError::BackupFailed`].
+    BackupFailed,
+    /// See [`ApiError::NotConfirmed`].
+    NotConfirmed,
     /// See [`ApiError::JournalTooNew`].
     JournalTooNew,
     /// See [`ApiError::HeldByOtherProcess`].
@@ -107,7 +116,9 @@ impl ApiError {
             Self::WeakPassphrase(_) => ApiErrorKind::WeakPassphrase,
             Self::WrongPassphrase | Self::WrongRecoveryKey => ApiErrorKind::WrongSecret,
             Self::VaultDamaged => ApiErrorKind::VaultDamaged,
-            Self::JournalDamaged => ApiErrorKind::JournalDamaged,
+            Self::JournalDamaged(_) => ApiErrorKind::JournalDamaged,
+            Self::BackupFailed(_) => ApiErrorKind::BackupFailed,
+            Self::NotConfirmed(_) => ApiErrorKind::NotConfirmed,
             Self::JournalTooNew => ApiErrorKind::JournalTooNew,
             Self::HeldByOtherProcess => ApiErrorKind::HeldByOtherProcess,
             Self::Locked => ApiErrorKind::Locked,
@@ -136,14 +147,6 @@ impl ApiError {
             _ => Vec::new(),
         };
         ApiErrorWire { kind: self.kind(), message: self.sentence(), fields }
-    }
-
-    /// Maps a store error met while opening with a passphrase (`recovery` false) or recovery key.
-    pub(crate) fn from_open(e: StoreError, recovery: bool) -> Self {
-        match e {
-            StoreError::WrongSecret if recovery => Self::WrongRecoveryKey,
-            e => e.into(),
-        }
     }
 }
 
@@ -175,9 +178,13 @@ impl From<StoreError> for ApiError {
                 tracing::warn!(error = %e, "vault damaged");
                 Self::VaultDamaged
             }
-            StoreError::JournalDamaged(_) => {
-                tracing::warn!(error = %e, "journal damaged");
-                Self::JournalDamaged
+            StoreError::JournalDamaged(damage) => {
+                tracing::warn!(?damage, "journal damaged");
+                Self::JournalDamaged(damage)
+            }
+            StoreError::BackupFailed(why) => {
+                tracing::warn!(%why, "a backup did not pass its check");
+                Self::BackupFailed(format!("the backup did not pass its check: {why}; nothing has been changed"))
             }
             StoreError::TooNew { .. } => Self::JournalTooNew,
             StoreError::HeldByOther(_) => Self::HeldByOtherProcess,

@@ -2,9 +2,11 @@
 //! transport types they exchange ([`dto`]) and the one error that crosses IPC ([`ApiError`]).
 //! Both front doors call these and nothing below them.
 
+pub mod backups;
 pub mod data_dir;
 pub mod dto;
 pub mod error;
+pub mod recovery;
 pub mod session;
 
 pub use ballast_store::{DataDir, Secret};

@@ -19,23 +19,31 @@ pub const MAX_PAGE: u32 = 500;
 
 /// One data directory, locked or unlocked.
 pub struct Session {
-    dir: DataDir,
-    clock: Arc<dyn Clock>,
+    pub(crate) dir: DataDir,
+    pub(crate) clock: Arc<dyn Clock>,
     journal: Mutex<Option<Journal>>,
+    /// What went wrong with the last backup made without being asked (shown, never hidden).
+    pub(crate) backup_problem: Mutex<Option<String>>,
+    /// The damage found at the last unlock, and where the damaged files went.
+    pub(crate) damage: Mutex<Option<crate::dto::DamageReport>>,
+}
+
+/// Locks a mutex, carrying on after a panic elsewhere (SQLite transactions roll back on their own).
+pub(crate) fn guard<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 impl Session {
     /// A locked session over `dir`.
     pub fn new(dir: DataDir, clock: Arc<dyn Clock>) -> Self {
-        Self { dir, clock, journal: Mutex::new(None) }
+        Self { dir, clock, journal: Mutex::new(None), backup_problem: Mutex::new(None), damage: Mutex::new(None) }
     }
 
-    fn slot(&self) -> MutexGuard<'_, Option<Journal>> {
-        // A panic while holding the lock leaves the journal usable: SQLite transactions roll back.
-        self.journal.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    pub(crate) fn slot(&self) -> MutexGuard<'_, Option<Journal>> {
+        guard(&self.journal)
     }
 
-    fn with<T>(&self, f: impl FnOnce(&mut Journal) -> Result<T, ApiError>) -> Result<T, ApiError> {
+    pub(crate) fn with<T>(&self, f: impl FnOnce(&mut Journal) -> Result<T, ApiError>) -> Result<T, ApiError> {
         let mut slot = self.slot();
         let journal = slot.as_mut().ok_or(ApiError::Locked)?;
         f(journal)
@@ -47,10 +55,13 @@ impl Session {
             JournalState::Unlocked
         } else if self.dir.is_set_up() {
             JournalState::Locked
+        } else if self.dir.backup_vault().exists() {
+            JournalState::NeedsRecovery
         } else {
             JournalState::NeedsSetup
         };
-        AppStatus { state, data_dir: self.dir.root().display().to_string() }
+        let backup_problem = guard(&self.backup_problem).clone();
+        AppStatus { state, data_dir: self.dir.root().display().to_string(), backup_problem }
     }
 
     /// Sets up a new journal and leaves it unlocked; returns the recovery key to show once.
@@ -66,15 +77,20 @@ impl Session {
         Ok(SetUp { recovery_key: recovery.expose().to_owned() })
     }
 
-    /// Unlocks with a passphrase or the recovery key. Unlocking an open session is a no-op.
+    /// Unlocks with a passphrase or the recovery key, and makes the day's backup if none has
+    /// been made today. Unlocking an open session is a no-op.
     ///
     /// # Errors
-    /// [`ApiError::WrongPassphrase`] / [`ApiError::WrongRecoveryKey`], damage, too new, held.
+    /// [`ApiError::WrongPassphrase`] / [`ApiError::WrongRecoveryKey`], too new, held; for damage
+    /// ([`ApiError::JournalDamaged`], [`ApiError::VaultDamaged`]) the damaged files are first
+    /// moved into `quarantine/` and [`Session::damage_report`] says what happened.
     pub fn unlock(&self, secret: &Secret) -> Result<(), ApiError> {
         let mut slot = self.slot();
         if slot.is_none() {
-            let recovery = matches!(secret, Secret::RecoveryKey(_));
-            *slot = Some(Journal::open(&self.dir, secret).map_err(|e| ApiError::from_open(e, recovery))?);
+            let now = self.clock.now();
+            let mut journal = Journal::open(&self.dir, secret, now).map_err(|e| self.opening_failed(e, secret))?;
+            self.daily_backup(&mut journal);
+            *slot = Some(journal);
         }
         Ok(())
     }
@@ -161,6 +177,14 @@ impl Session {
             let next = entries.last().filter(|_| full).map(|e| Cursor { occurred_at: e.occurred_at, id: e.id });
             Ok(EntryPage { entries, next })
         })
+    }
+
+    /// SQLite's integrity check of the open journal: empty when sound.
+    ///
+    /// # Errors
+    /// [`ApiError::Locked`].
+    pub fn integrity_problems(&self) -> Result<Vec<String>, ApiError> {
+        self.with(|j| Ok(j.integrity_problems()?))
     }
 
     /// Keeps an unsaved form, encrypted, until [`Session::take_draft`].

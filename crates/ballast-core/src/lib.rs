@@ -8,6 +8,7 @@ pub mod entry;
 pub mod field;
 pub mod passphrase;
 pub mod person_code;
+pub mod retention;
 
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use draft::{FormDraft, ReflectionDraft, SetbackDraft};

@@ -1,5 +1,6 @@
-//! Opening the SQLCipher database with the raw data key, and the per-connection pragmas:
-//! WAL, `synchronous=FULL`, foreign keys on, temporary data kept in memory.
+//! Opening SQLCipher databases with the raw data key: the live journal (WAL, `synchronous=FULL`,
+//! foreign keys on, temporary data in memory) and snapshots (backups and files being restored,
+//! one self-contained file each, in rollback-journal mode).
 
 use std::fmt::Write;
 use std::path::Path;
@@ -7,19 +8,29 @@ use std::path::Path;
 use rusqlite::{Connection, OpenFlags, OptionalExtension};
 use zeroize::Zeroizing;
 
+use crate::damage::{self, Damage};
 use crate::error::{Result, StoreError};
 use crate::vault::DataKey;
 
-/// Opens (or creates, when `create`) the database at `path` keyed with `key`, and checks that the
-/// key opens it.
-pub(crate) fn open(path: &Path, key: &DataKey, create: bool) -> Result<Connection> {
-    if !create && !path.exists() {
-        return Err(StoreError::JournalDamaged("the database file is missing".into()));
-    }
-    let mut flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    if create {
-        flags |= OpenFlags::SQLITE_OPEN_CREATE;
-    }
+/// How a keyed file is opened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Mode {
+    /// An existing file, read and written.
+    Existing,
+    /// A new file.
+    Create,
+    /// An existing file, never written (verifying a backup).
+    ReadOnly,
+}
+
+/// Opens `path` keyed with `key` and checks that the key reads its first page.
+fn keyed(path: &Path, key: &DataKey, mode: Mode) -> Result<Connection> {
+    let flags = OpenFlags::SQLITE_OPEN_NO_MUTEX
+        | match mode {
+            Mode::Existing => OpenFlags::SQLITE_OPEN_READ_WRITE,
+            Mode::Create => OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE,
+            Mode::ReadOnly => OpenFlags::SQLITE_OPEN_READ_ONLY,
+        };
     let conn = Connection::open_with_flags(path, flags)?;
     // SQLCipher would print its own errors to stderr; ours say what happened, calmly.
     conn.query_row("PRAGMA cipher_log_level = NONE", [], |_| Ok(())).optional()?;
@@ -30,18 +41,52 @@ pub(crate) fn open(path: &Path, key: &DataKey, create: bool) -> Result<Connectio
     }
     pragma.push_str("'\";");
     conn.execute_batch(&pragma)?;
-    conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0)).map_err(|e| {
-        StoreError::JournalDamaged(match e.sqlite_error_code() {
-            Some(rusqlite::ErrorCode::NotADatabase) => "the file is not a Ballast journal, or it is damaged".into(),
-            _ => format!("the database could not be read ({e})"),
-        })
-    })?;
+    conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0))
+        .map_err(|e| StoreError::JournalDamaged(damage::from_sql(&e, true)))?;
     conn.pragma_update(None, "temp_store", "MEMORY")?;
-    let mode: String = conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
-    if !mode.eq_ignore_ascii_case("wal") {
-        return Err(StoreError::JournalDamaged(format!("could not switch to write-ahead logging ({mode})")));
+    Ok(conn)
+}
+
+/// Opens (or creates, with [`Mode::Create`]) the live journal at `path`.
+pub(crate) fn open(path: &Path, key: &DataKey, mode: Mode) -> Result<Connection> {
+    let conn = keyed(path, key, mode)?;
+    let wal: String = conn
+        .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))
+        .map_err(|e| StoreError::JournalDamaged(damage::from_sql(&e, false)))?;
+    if !wal.eq_ignore_ascii_case("wal") {
+        return Err(StoreError::JournalDamaged(Damage::Corrupt));
     }
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     Ok(conn)
+}
+
+/// Opens a snapshot file: a backup, or a copy being restored.
+pub(crate) fn open_snapshot(path: &Path, key: &DataKey, mode: Mode) -> Result<Connection> {
+    let conn = keyed(path, key, mode)?;
+    if mode != Mode::ReadOnly {
+        conn.pragma_update(None, "synchronous", "FULL")?;
+    }
+    Ok(conn)
+}
+
+/// SQLite's `integrity_check` over every page: an empty list when the file is sound.
+pub(crate) fn integrity_problems(conn: &Connection) -> Result<Vec<String>> {
+    let mut q = conn.prepare("PRAGMA integrity_check")?;
+    let rows = q.query_map([], |r| r.get::<_, String>(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows.into_iter().filter(|r| r != "ok").collect())
+}
+
+/// Every table's row count (SQLite's own tables aside), for comparing a copy with its source.
+pub(crate) fn row_counts(conn: &Connection) -> Result<std::collections::BTreeMap<String, i64>> {
+    let mut q = conn.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")?;
+    let names = q.query_map([], |r| r.get::<_, String>(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
+    names
+        .into_iter()
+        .map(|name| {
+            let n =
+                conn.query_row(&format!("SELECT count(*) FROM \"{}\"", name.replace('"', "\"\"")), [], |r| r.get(0))?;
+            Ok((name, n))
+        })
+        .collect()
 }

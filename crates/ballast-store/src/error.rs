@@ -17,9 +17,12 @@ pub enum StoreError {
     /// The vault file cannot be read as a vault.
     #[error("the vault file is damaged: {0}")]
     VaultDamaged(String),
-    /// The database cannot be opened with the key from the vault.
-    #[error("the journal database is damaged or missing: {0}")]
-    JournalDamaged(String),
+    /// The key is right but the database is damaged or missing.
+    #[error("{0}")]
+    JournalDamaged(crate::damage::Damage),
+    /// A backup (or a file offered as one) failed verification; the reason names no content.
+    #[error("the backup did not pass its check: {0}")]
+    BackupFailed(String),
     /// The database was written by a newer Ballast.
     #[error("the journal was written by a newer version of Ballast (schema {found}, this version knows {known})")]
     TooNew {

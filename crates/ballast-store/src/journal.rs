@@ -1,22 +1,27 @@
 //! An open journal: the keyed connection, held under the data directory's lock. Opening checks
-//! the secret against the vault before the database is touched.
+//! the secret against the vault before the database is touched, then checks the database itself
+//! (see [`crate::damage`]), and backs it up before any migration.
 
 use ballast_core::{Cursor, Entry, EntryBody, EntryId, EntrySummary, FormDraft};
 use chrono::{DateTime, Utc};
 use rusqlite::Connection;
 use secrecy::SecretString;
 
+use crate::backup::{self, BackupInfo, Progress, Reason};
+use crate::connection::{self, Mode};
+use crate::damage::{self, Damage};
 use crate::data_dir::DataDir;
-use crate::error::{Result, StoreError, io};
+use crate::error::{Result, StoreError};
 use crate::lock::JournalLock;
-use crate::vault::{RecoveryKey, Secret, Vault};
-use crate::{connection, drafts, entries, migrations, settings};
+use crate::vault::{DataKey, RecoveryKey, Secret, Vault};
+use crate::{drafts, entries, migrations, quarantine, settings};
 
 /// An unlocked journal. Dropping it closes the database and releases the lock.
 pub struct Journal {
-    conn: Connection,
-    dir: DataDir,
-    _lock: JournalLock,
+    pub(crate) conn: Connection,
+    pub(crate) key: DataKey,
+    pub(crate) dir: DataDir,
+    pub(crate) _lock: JournalLock,
 }
 
 impl std::fmt::Debug for Journal {
@@ -36,29 +41,43 @@ impl Journal {
         if dir.is_set_up() {
             return Err(StoreError::AlreadySetUp);
         }
-        set_aside_orphan(dir, now)?;
+        set_aside_orphans(dir, now)?;
         let (vault, key, recovery) = Vault::create(passphrase)?;
-        let mut conn = connection::open(&dir.database(), &key, true)?;
+        let mut conn = connection::open(&dir.database(), &key, Mode::Create)?;
         migrations::migrate(&mut conn)?;
         vault.save(&dir.vault())?;
-        Ok((Self { conn, dir: dir.clone(), _lock: lock }, recovery))
+        Ok((Self { conn, key, dir: dir.clone(), _lock: lock }, recovery))
     }
 
-    /// Opens the journal with a passphrase or the recovery key, migrating it when needed.
+    /// Opens the journal with a passphrase or the recovery key, checking it, and migrating it
+    /// (after a verified backup) when needed.
     ///
     /// # Errors
     /// [`StoreError::NotSetUp`], [`StoreError::WrongSecret`] (the database is not touched),
     /// [`StoreError::VaultDamaged`], [`StoreError::JournalDamaged`], [`StoreError::TooNew`],
     /// [`StoreError::HeldByOther`].
-    pub fn open(dir: &DataDir, secret: &Secret) -> Result<Self> {
+    pub fn open(dir: &DataDir, secret: &Secret, now: DateTime<Utc>) -> Result<Self> {
         if !dir.is_set_up() {
             return Err(StoreError::NotSetUp);
         }
         let lock = JournalLock::acquire(dir)?;
         let key = Vault::load(&dir.vault())?.unlock(secret)?;
-        let mut conn = connection::open(&dir.database(), &key, false)?;
-        migrations::migrate(&mut conn)?;
-        Ok(Self { conn, dir: dir.clone(), _lock: lock })
+        Self::open_with(dir.clone(), key, lock, now)
+    }
+
+    /// Opens the database with a key already checked against the vault.
+    pub(crate) fn open_with(dir: DataDir, key: DataKey, lock: JournalLock, now: DateTime<Utc>) -> Result<Self> {
+        if let Some(found) = damage::in_files(&dir) {
+            return Err(StoreError::JournalDamaged(found));
+        }
+        let conn = connection::open(&dir.database(), &key, Mode::Existing)?;
+        let version = check_sound(&conn)?;
+        let mut journal = Self { conn, key, dir, _lock: lock };
+        if version < migrations::latest_version() {
+            journal.backup(Reason::BeforeMigration, now, &mut |_| {})?;
+        }
+        migrations::migrate(&mut journal.conn)?;
+        Ok(journal)
     }
 
     /// Re-wraps the data key under `next`, after checking `current`. Entries are untouched.
@@ -70,7 +89,40 @@ impl Journal {
         let mut vault = Vault::load(&path)?;
         let key = vault.unlock(&Secret::Passphrase(current.clone()))?;
         vault.rewrap_passphrase(&key, next)?;
-        vault.save(&path)
+        vault.save(&path)?;
+        if self.dir.backups().exists() {
+            backup::copy_vault(&self.dir)?;
+        }
+        Ok(())
+    }
+
+    /// Writes a verified backup into `backups/` and prunes old ones.
+    ///
+    /// # Errors
+    /// [`StoreError::BackupFailed`] when the copy fails its check (it is not kept); I/O errors.
+    pub fn backup(
+        &mut self,
+        reason: Reason,
+        now: DateTime<Utc>,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<BackupInfo> {
+        backup::write(&self.conn, &self.key, &self.dir, reason, now, progress)
+    }
+
+    /// Whether no backup has been made yet on `now`'s day (UTC).
+    ///
+    /// # Errors
+    /// I/O errors reading `backups/`.
+    pub fn daily_backup_due(&self, now: DateTime<Utc>) -> Result<bool> {
+        Ok(backup::list(&self.dir)?.first().is_none_or(|b| b.created_at.date_naive() < now.date_naive()))
+    }
+
+    /// Verifies a backup file with this journal's key.
+    ///
+    /// # Errors
+    /// [`StoreError::BackupFailed`] saying what failed.
+    pub fn verify_backup(&self, path: &std::path::Path) -> Result<backup::Verified> {
+        backup::verify(path, &self.key)
     }
 
     /// The data directory.
@@ -140,6 +192,15 @@ impl Journal {
         drafts::take(&self.conn)
     }
 
+    /// SQLite's `integrity_check`: an empty list when the database is sound, else its findings
+    /// (which name pages and indexes, never content).
+    ///
+    /// # Errors
+    /// Database errors.
+    pub fn integrity_problems(&self) -> Result<Vec<String>> {
+        connection::integrity_problems(&self.conn)
+    }
+
     /// A setting's stored value.
     ///
     /// # Errors
@@ -157,20 +218,37 @@ impl Journal {
     }
 }
 
-/// A database left without a vault (set-up interrupted before the vault was written) cannot be
-/// opened by anyone; it is renamed aside, never deleted, before a new journal is made.
-fn set_aside_orphan(dir: &DataDir, now: DateTime<Utc>) -> Result<()> {
-    let db = dir.database();
-    if !db.exists() {
-        return Ok(());
-    }
-    let stamp = now.format("%Y%m%dT%H%M%SZ");
-    for suffix in ["", "-wal", "-shm"] {
-        let from = std::path::PathBuf::from(format!("{}{suffix}", db.display()));
-        if from.exists() {
-            let to = std::path::PathBuf::from(format!("{}.orphaned-{stamp}{suffix}", db.display()));
-            std::fs::rename(&from, &to).map_err(io(&from))?;
+/// Checks an opened database before it is used: every page readable (`quick_check`) and a
+/// Ballast schema present. Returns its schema version.
+fn check_sound(conn: &Connection) -> Result<i64> {
+    let damaged = |e: rusqlite::Error| StoreError::JournalDamaged(damage::from_sql(&e, false));
+    let mut q = conn.prepare("PRAGMA quick_check").map_err(damaged)?;
+    let findings = q.query_map([], |r| r.get::<_, String>(0)).map_err(damaged)?;
+    for finding in findings {
+        if finding.map_err(damaged)? != "ok" {
+            return Err(StoreError::JournalDamaged(Damage::Corrupt));
         }
+    }
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(damaged)?;
+    let has_entries: bool = conn
+        .query_row("SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'entries'", [], |r| r.get(0))
+        .map_err(damaged)?;
+    if version < 1 || !has_entries {
+        return Err(StoreError::JournalDamaged(Damage::NotBallast));
+    }
+    Ok(version)
+}
+
+/// Files no one can open any more — a database left without a vault (set-up interrupted before
+/// the vault was written), and backups keyed to a vault that is gone — are moved into
+/// `quarantine/`, never deleted, before a new journal is made.
+fn set_aside_orphans(dir: &DataDir, now: DateTime<Utc>) -> Result<()> {
+    let mut files = quarantine::journal_files(dir);
+    if dir.backups().exists() {
+        files.push(dir.backups());
+    }
+    if !files.is_empty() {
+        quarantine::move_aside(dir, &files, "orphaned", now)?;
     }
     Ok(())
 }

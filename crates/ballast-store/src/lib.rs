@@ -2,19 +2,26 @@
 //! the data key is kept only wrapped, in the vault file, under the worker's passphrase and under a
 //! recovery key. SQL never leaves this crate.
 
+pub mod backup;
+pub mod damage;
 pub mod data_dir;
 pub mod error;
 pub mod journal;
 pub mod lock;
 pub mod migrations;
+pub mod recovery;
 pub mod vault;
 
 mod connection;
 mod drafts;
 mod entries;
+mod quarantine;
 mod settings;
 
+pub use backup::{BackupInfo, Progress, Reason, Verified};
+pub use damage::Damage;
 pub use data_dir::DataDir;
 pub use error::StoreError;
 pub use journal::Journal;
+pub use recovery::Part;
 pub use vault::{RecoveryKey, Secret};

@@ -18,7 +18,9 @@ use zeroize::Zeroizing;
 
 use crate::error::{Result, StoreError, io};
 
-const FORMAT: u32 = 1;
+/// Format 2 adds `check`, a BLAKE2s digest of the rest, so damage to a wrapped key is told apart
+/// from a wrong passphrase (the AEAD alone cannot tell them apart). Format 1 is still read.
+const FORMAT: u32 = 2;
 /// Crockford's base32 alphabet, for recovery keys that are easy to copy by hand.
 const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 const RECOVERY_BYTES: usize = 20;
@@ -185,6 +187,15 @@ impl Wrap {
 pub(crate) struct Vault {
     format: u32,
     wraps: Vec<Wrap>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    check: Option<String>,
+}
+
+/// The digest over the format and the wraps, as stored in `check`.
+fn digest(format: u32, wraps: &[Wrap]) -> Result<String> {
+    use blake2::Digest;
+    let bytes = serde_json::to_vec(&(format, wraps)).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    Ok(blake2::Blake2s256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect())
 }
 
 impl Vault {
@@ -196,7 +207,7 @@ impl Vault {
             Wrap::seal(WrapKind::Passphrase, passphrase.expose_secret().as_bytes(), &key)?,
             Wrap::seal(WrapKind::RecoveryKey, normalise_recovery(recovery.expose()).as_bytes(), &key)?,
         ];
-        Ok((Self { format: FORMAT, wraps }, key, recovery))
+        Ok((Self { format: FORMAT, wraps, check: None }, key, recovery))
     }
 
     /// Reads the vault file. A missing file is [`StoreError::NotSetUp`]; an unreadable one is
@@ -209,8 +220,11 @@ impl Vault {
         };
         let vault: Self = serde_json::from_slice(&bytes)
             .map_err(|e| StoreError::VaultDamaged(format!("not a Ballast vault ({})", json_problem(&e))))?;
-        if vault.format != FORMAT {
-            return Err(StoreError::VaultDamaged(format!("unknown vault format {}", vault.format)));
+        match (vault.format, &vault.check) {
+            (1, None) => {}
+            (FORMAT, Some(check)) if *check == digest(vault.format, &vault.wraps)? => {}
+            (FORMAT, _) => return Err(StoreError::VaultDamaged("its checksum does not match its contents".into())),
+            (other, _) => return Err(StoreError::VaultDamaged(format!("unknown vault format {other}"))),
         }
         for kind in [WrapKind::Passphrase, WrapKind::RecoveryKey] {
             if vault.wraps.iter().filter(|w| w.kind == kind).count() != 1 {
@@ -239,7 +253,8 @@ impl Vault {
 
     /// Writes the vault atomically: a temporary file, flushed, renamed over the old one.
     pub(crate) fn save(&self, path: &Path) -> Result<()> {
-        let json = serde_json::to_vec_pretty(self).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        let sealed = Self { format: FORMAT, wraps: self.wraps.clone(), check: Some(digest(FORMAT, &self.wraps)?) };
+        let json = serde_json::to_vec_pretty(&sealed).map_err(|e| StoreError::Corrupt(e.to_string()))?;
         let tmp = path.with_extension("json.tmp");
         let mut f = std::fs::File::create(&tmp).map_err(io(&tmp))?;
         f.write_all(&json).and_then(|()| f.sync_all()).map_err(io(&tmp))?;

@@ -33,15 +33,16 @@ fn reflection(text: &str) -> EntryBody {
 #[test]
 fn opens_with_the_passphrase_or_the_recovery_key_and_not_otherwise() {
     let (_tmp, dir, recovery) = new_journal();
-    let mut j = Journal::open(&dir, &pass(PASS)).expect("the passphrase opens the journal");
+    let mut j = Journal::open(&dir, &pass(PASS), clock().now()).expect("the passphrase opens the journal");
     let id = j.insert(&reflection("kept"), clock().now()).expect("save");
     drop(j);
-    let j = Journal::open(&dir, &Secret::RecoveryKey(SecretString::from(recovery.to_lowercase())))
+    let j = Journal::open(&dir, &Secret::RecoveryKey(SecretString::from(recovery.to_lowercase())), clock().now())
         .expect("the recovery key opens it too");
     assert!(j.get(id).is_ok(), "the entry is there after unlocking with the recovery key");
     drop(j);
     let before = std::fs::read(dir.database()).expect("db bytes");
-    let err = Journal::open(&dir, &pass("not the passphrase at all")).expect_err("a wrong passphrase must not open it");
+    let err = Journal::open(&dir, &pass("not the passphrase at all"), clock().now())
+        .expect_err("a wrong passphrase must not open it");
     assert!(matches!(err, StoreError::WrongSecret), "reported as a wrong secret, got {err:?}");
     assert_eq!(err.to_string(), "that passphrase does not open this journal", "the calm message");
     assert_eq!(
@@ -49,7 +50,7 @@ fn opens_with_the_passphrase_or_the_recovery_key_and_not_otherwise() {
         before,
         "a wrong passphrase never touches the database"
     );
-    let err = Journal::open(&dir, &Secret::RecoveryKey(SecretString::from("AAAA-BBBB".to_owned())))
+    let err = Journal::open(&dir, &Secret::RecoveryKey(SecretString::from("AAAA-BBBB".to_owned())), clock().now())
         .expect_err("a wrong recovery key fails");
     assert!(matches!(err, StoreError::WrongSecret), "got {err:?}");
 }
@@ -57,7 +58,7 @@ fn opens_with_the_passphrase_or_the_recovery_key_and_not_otherwise() {
 #[test]
 fn changing_the_passphrase_rewraps_the_key_and_keeps_every_entry() {
     let (_tmp, dir, recovery) = new_journal();
-    let mut j = Journal::open(&dir, &pass(PASS)).expect("open");
+    let mut j = Journal::open(&dir, &pass(PASS), clock().now()).expect("open");
     let ids: Vec<_> =
         (0..5).map(|i| j.insert(&reflection(&format!("entry {i}")), clock().now()).expect("save")).collect();
     let err = j
@@ -71,43 +72,43 @@ fn changing_the_passphrase_rewraps_the_key_and_keeps_every_entry() {
     .expect("change");
     drop(j);
     assert!(
-        matches!(Journal::open(&dir, &pass(PASS)), Err(StoreError::WrongSecret)),
+        matches!(Journal::open(&dir, &pass(PASS), clock().now()), Err(StoreError::WrongSecret)),
         "the old passphrase no longer opens it"
     );
-    let j = Journal::open(&dir, &pass("a new and longer phrase")).expect("the new one does");
+    let j = Journal::open(&dir, &pass("a new and longer phrase"), clock().now()).expect("the new one does");
     for id in &ids {
         assert!(j.get(*id).is_ok(), "entry {id} survives the change");
     }
     drop(j);
-    Journal::open(&dir, &Secret::RecoveryKey(SecretString::from(recovery)))
+    Journal::open(&dir, &Secret::RecoveryKey(SecretString::from(recovery)), clock().now())
         .expect("the recovery key still works after a change");
 }
 
 #[test]
 fn a_second_writer_is_refused_while_the_journal_is_open() {
     let (_tmp, dir, _) = new_journal();
-    let j = Journal::open(&dir, &pass(PASS)).expect("open");
-    let err = Journal::open(&dir, &pass(PASS)).expect_err("a second open must be refused");
+    let j = Journal::open(&dir, &pass(PASS), clock().now()).expect("open");
+    let err = Journal::open(&dir, &pass(PASS), clock().now()).expect_err("a second open must be refused");
     assert!(matches!(err, StoreError::HeldByOther(_)), "refused because another holder has it, got {err:?}");
     drop(j);
-    Journal::open(&dir, &pass(PASS)).expect("free again once the first holder closes");
+    Journal::open(&dir, &pass(PASS), clock().now()).expect("free again once the first holder closes");
 }
 
 #[test]
 fn damage_is_told_apart_from_a_wrong_passphrase() {
     let (_tmp, dir, _) = new_journal();
     std::fs::write(dir.vault(), b"{ not json").expect("damage the vault");
-    let err = Journal::open(&dir, &pass(PASS)).expect_err("a damaged vault cannot open");
+    let err = Journal::open(&dir, &pass(PASS), clock().now()).expect_err("a damaged vault cannot open");
     assert!(matches!(err, StoreError::VaultDamaged(_)), "a damaged vault is not a wrong passphrase, got {err:?}");
 
     let (_tmp, dir, _) = new_journal();
     std::fs::write(dir.database(), vec![0x42; 8192]).expect("damage the database");
-    let err = Journal::open(&dir, &pass(PASS)).expect_err("a damaged database cannot open");
+    let err = Journal::open(&dir, &pass(PASS), clock().now()).expect_err("a damaged database cannot open");
     assert!(matches!(err, StoreError::JournalDamaged(_)), "a damaged database is its own error, got {err:?}");
 
     let (_tmp, dir, _) = new_journal();
     std::fs::remove_file(dir.database()).expect("remove the database");
-    let err = Journal::open(&dir, &pass(PASS)).expect_err("a missing database cannot open");
+    let err = Journal::open(&dir, &pass(PASS), clock().now()).expect_err("a missing database cannot open");
     assert!(matches!(err, StoreError::JournalDamaged(_)), "a missing database is reported, got {err:?}");
     assert!(!dir.database().exists(), "opening must not quietly create an empty journal in its place");
 }
@@ -123,7 +124,7 @@ fn setting_up_twice_is_refused() {
 #[test]
 fn entries_round_trip_update_and_delete() {
     let (_tmp, dir, _) = new_journal();
-    let mut j = Journal::open(&dir, &pass(PASS)).expect("open");
+    let mut j = Journal::open(&dir, &pass(PASS), clock().now()).expect("open");
     let d = ReflectionDraft {
         mood: Some(3),
         self_worth: Some(4),
@@ -157,7 +158,7 @@ fn entries_round_trip_update_and_delete() {
 #[test]
 fn the_list_pages_newest_first_without_gaps_or_repeats() {
     let (_tmp, dir, _) = new_journal();
-    let mut j = Journal::open(&dir, &pass(PASS)).expect("open");
+    let mut j = Journal::open(&dir, &pass(PASS), clock().now()).expect("open");
     let base = clock().now();
     for i in 0..25i64 {
         // Pairs share a time, so the id must break ties.
@@ -190,14 +191,14 @@ fn the_list_pages_newest_first_without_gaps_or_repeats() {
 #[test]
 fn a_kept_draft_is_handed_back_once() {
     let (_tmp, dir, _) = new_journal();
-    let mut j = Journal::open(&dir, &pass(PASS)).expect("open");
+    let mut j = Journal::open(&dir, &pass(PASS), clock().now()).expect("open");
     let draft = FormDraft::Reflection {
         entry_id: None,
         fields: ReflectionDraft { text: Some("half a thought".into()), mood: Some(99), ..Default::default() },
     };
     j.save_draft(&draft, clock().now()).expect("keep");
     drop(j);
-    let mut j = Journal::open(&dir, &pass(PASS)).expect("reopen");
+    let mut j = Journal::open(&dir, &pass(PASS), clock().now()).expect("reopen");
     assert_eq!(j.take_draft().expect("take"), Some(draft), "the draft survives locking, even with invalid values");
     assert_eq!(j.take_draft().expect("take"), None, "and is handed back only once");
 }
@@ -214,7 +215,7 @@ fn files_under(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
 #[test]
 fn nothing_is_stored_in_plaintext() {
     let (tmp, dir, _) = new_journal();
-    let mut j = Journal::open(&dir, &pass(PASS)).expect("open");
+    let mut j = Journal::open(&dir, &pass(PASS), clock().now()).expect("open");
     let phrase = |f: &str| format!("zebracrossing-{f}-7731");
     let r = ReflectionDraft {
         strengths: Some(phrase("strengths")),

@@ -1,0 +1,8 @@
+//! `ballast-api`'s one integration binary: journeys through the use cases, backups and damage,
+//! and the crash-safety harness (which runs this same binary as its child).
+
+mod backups;
+mod crash;
+mod damage;
+mod journeys;
+mod support;
