@@ -1,9 +1,9 @@
 //! Backups: the day's automatic one at unlock, "back up now", the list, verifying a file, and
 //! restoring (after typed confirmation, with the journal backed up first).
 
-use std::path::Path;
+use std::path::PathBuf;
 
-use ballast_store::{Journal, Progress, Reason};
+use ballast_store::{DataDir, Journal, Progress, Reason};
 
 use crate::dto::{BackupList, BackupView, VerifyReport};
 use crate::error::ApiError;
@@ -11,6 +11,14 @@ use crate::session::{Session, guard};
 
 /// The word typed to confirm a restore.
 pub const RESTORE_WORD: &str = "restore";
+
+/// A backup as the worker names it: a file name from the list, else a path to a file.
+pub(crate) fn locate(dir: &DataDir, backup: &str) -> PathBuf {
+    match ballast_store::backup::path_of(dir, backup) {
+        Ok(listed) if listed.exists() => listed,
+        _ => PathBuf::from(backup),
+    }
+}
 
 impl Session {
     /// Makes the day's backup if none has been made today. A failure is kept for the worker to
@@ -70,11 +78,7 @@ impl Session {
         let now = self.clock.now();
         let mut slot = self.slot();
         let journal = slot.as_mut().ok_or(ApiError::Locked)?;
-        let path = if Path::new(backup).components().count() > 1 {
-            Path::new(backup).to_owned()
-        } else {
-            ballast_store::backup::path_of(journal.dir(), backup)?
-        };
+        let path = locate(journal.dir(), backup);
         match journal.restore(&path, now, progress) {
             Ok(before) => Ok(BackupView::from(&before)),
             Err(e) => {
@@ -87,13 +91,15 @@ impl Session {
         }
     }
 
-    /// Verifies a backup file (or any file offered as one) with this journal's key.
+    /// Verifies a backup (a listed file name, or a path to any file offered as one) with this
+    /// journal's key.
     ///
     /// # Errors
     /// [`ApiError::BackupFailed`] saying what failed; [`ApiError::Locked`].
-    pub fn verify_file(&self, path: &Path) -> Result<VerifyReport, ApiError> {
+    pub fn verify_backup(&self, backup: &str) -> Result<VerifyReport, ApiError> {
         self.with(|j| {
-            let v = j.verify_backup(path)?;
+            let path = locate(j.dir(), backup);
+            let v = j.verify_backup(&path)?;
             Ok(VerifyReport { file: path.display().to_string(), schema_version: v.schema_version, counts: v.counts })
         })
     }

@@ -42,18 +42,18 @@ impl Session {
     }
 
     /// Recovers after damage: restores the key file from the backups folder if it was set aside,
-    /// then the chosen backup (or the newest that passes verification) if the journal file is
-    /// gone, and leaves the journal unlocked.
+    /// then the chosen backup (a listed file name or a path; else the newest that passes
+    /// verification) if the journal file is gone, and leaves the journal unlocked.
     ///
     /// # Errors
     /// [`ApiError::WrongPassphrase`] / [`ApiError::WrongRecoveryKey`]; [`ApiError::BackupFailed`]
     /// when no backup passes; [`ApiError::HeldByOtherProcess`].
-    pub fn recover(&self, secret: &Secret, file_name: Option<&str>) -> Result<(), ApiError> {
+    pub fn recover(&self, secret: &Secret, backup: Option<&str>) -> Result<(), ApiError> {
         let mut slot = self.slot();
         if slot.is_some() {
             return Ok(());
         }
-        let from = file_name.map(|n| ballast_store::backup::path_of(&self.dir, n)).transpose()?;
+        let from = backup.map(|b| crate::backups::locate(&self.dir, b));
         let journal = Journal::recover(&self.dir, secret, from.as_deref(), self.clock.now())
             .map_err(|e| self.opening_failed(e, secret))?;
         *slot = Some(journal);

@@ -49,6 +49,30 @@ pub enum Command {
         /// The entry's id.
         id: i64,
     },
+    /// Make a verified backup now. Prints its file name.
+    Backup,
+    /// List the verified backups, newest first.
+    Backups {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check a backup file with this journal's key; without FILE, check the journal and every
+    /// backup. Exits 1 if anything fails.
+    Verify {
+        /// A backup file (a path, or a name from `ballast backups`).
+        file: Option<String>,
+    },
+    /// Replace the journal with a backup, after backing the journal up. Also recovers a journal
+    /// found damaged (its files are moved into quarantine/, never deleted).
+    Restore {
+        /// A backup: a path, a name from `ballast backups`, or `newest` (the newest that passes
+        /// verification).
+        file: String,
+        /// Confirms the journal may be replaced.
+        #[arg(long)]
+        confirm: bool,
+    },
 }
 
 /// A reflection from JSON or from flags (not both).

@@ -59,8 +59,15 @@ impl From<ApiError> for Failure {
         };
         let mut lines = vec![wire.message];
         lines.extend(wire.fields.iter().map(|f| format!("  {}: {}", f.field, f.message)));
-        if wire.kind == ApiErrorKind::NotSetUp {
-            lines.push("To start one, run: ballast init".to_owned());
+        match wire.kind {
+            ApiErrorKind::NotSetUp => lines.push("To start one, run: ballast init".to_owned()),
+            ApiErrorKind::JournalDamaged | ApiErrorKind::VaultDamaged => {
+                lines.push(
+                    "To restore the newest backup that passes verification, run: ballast restore newest --confirm"
+                        .to_owned(),
+                );
+            }
+            _ => {}
         }
         Self { lines, code }
     }

@@ -4,6 +4,7 @@
 //! 1 anything else.
 
 mod args;
+mod backups;
 mod exit;
 mod input;
 mod render;
@@ -37,9 +38,12 @@ fn run(cli: Cli) -> Result<(), Failure> {
             println!("{}", render::recovery_notice(&set_up.recovery_key, &session.status().data_dir));
             Ok(())
         }
+        Command::Restore { file, confirm } => backups::restore(&session, &secret::opening_secret()?, &file, confirm),
         command => {
-            if session.status().state == JournalState::NeedsSetup {
-                return Err(ApiError::NotSetUp.into());
+            match session.status().state {
+                JournalState::NeedsSetup => return Err(ApiError::NotSetUp.into()),
+                JournalState::NeedsRecovery => return Err(ApiError::VaultDamaged.into()),
+                _ => {}
             }
             session.unlock(&secret::opening_secret()?)?;
             run_open(&session, command)
@@ -51,6 +55,10 @@ fn run(cli: Cli) -> Result<(), Failure> {
 fn run_open(session: &Session, command: Command) -> Result<(), Failure> {
     match command {
         Command::Init => return Err(ApiError::AlreadySetUp.into()),
+        Command::Restore { .. } => return Err(Failure::other("restore opens the journal itself".to_owned())),
+        Command::Backup => backups::back_up(session)?,
+        Command::Backups { json } => backups::list(session, json)?,
+        Command::Verify { file } => backups::verify(session, file.as_deref())?,
         Command::Add(add) => {
             let draft = input::reflection(&add)?;
             let saved = session.save_reflection(None, &draft)?;

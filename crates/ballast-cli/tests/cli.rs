@@ -184,3 +184,59 @@ fn hold_journal(dir: &Path) -> std::process::Child {
     }
     panic!("the holder never took the journal's lock");
 }
+
+#[test]
+fn backup_list_verify_and_restore() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = tmp.path().join("data");
+    init(&dir);
+    ok(&dir, &["add", "--text", "first", "--mood", "4"], None);
+    // Opening the journal made the day's backup; `backup` makes another.
+    let made = ok(&dir, &["backup"], None);
+    assert!(made.starts_with("Backed up and verified:"), "says it was verified: {made}");
+    let list: serde_json::Value = serde_json::from_str(&ok(&dir, &["backups", "--json"], None)).expect("json");
+    let backups = list["backups"].as_array().expect("a list");
+    assert_eq!(backups.len(), 2, "the daily backup and the one asked for: {list}");
+    assert!(backups.iter().all(|b| b["verified"] == true), "each is verified");
+    let newest = backups[0]["file_name"].as_str().expect("name").to_owned();
+    assert!(ok(&dir, &["verify"], None).contains("journal: sound"), "verify checks the journal too");
+    assert!(ok(&dir, &["verify", &newest], None).contains("verified"), "and one named backup");
+
+    ok(&dir, &["add", "--text", "second"], None);
+    let out = ballast(&dir, &["restore", &newest], &[("BALLAST_PASSPHRASE", PASS)], None);
+    assert_eq!(code(&out), 2, "restore without --confirm is refused as a usage error");
+    assert_eq!(ok(&dir, &["list", "--json"], None).matches("\"id\"").count(), 2, "and nothing changed");
+    let restored = ok(&dir, &["restore", &newest, "--confirm"], None);
+    assert!(restored.contains("is kept as"), "names the backup made first: {restored}");
+    assert_eq!(ok(&dir, &["list", "--json"], None).matches("\"id\"").count(), 1, "the backup's one entry");
+
+    let bad = dir.join("backups").join(&newest);
+    let mut bytes = std::fs::read(&bad).expect("read");
+    let mid = bytes.len() / 2;
+    bytes[mid] ^= 0xFF;
+    std::fs::write(&bad, bytes).expect("damage a backup");
+    let out = ballast(&dir, &["verify"], &[("BALLAST_PASSPHRASE", PASS)], None);
+    assert_eq!(code(&out), 1, "a damaged backup fails verify");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("did not pass its check"), "and says which");
+}
+
+#[test]
+fn restore_newest_recovers_a_damaged_journal() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = tmp.path().join("data");
+    init(&dir);
+    ok(&dir, &["add", "--text", "kept"], None);
+    ok(&dir, &["backup"], None);
+    std::fs::write(dir.join("journal.db"), b"").expect("empty the journal");
+    let out = ballast(&dir, &["list"], &[("BALLAST_PASSPHRASE", PASS)], None);
+    assert_eq!(code(&out), 1, "a damaged journal does not open");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("is empty") && err.contains("ballast restore newest --confirm"),
+        "says what and what to do: {err}"
+    );
+    let q: Vec<_> = std::fs::read_dir(dir.join("quarantine")).expect("quarantine").collect();
+    assert_eq!(q.len(), 1, "the damaged file was moved aside");
+    ok(&dir, &["restore", "newest", "--confirm"], None);
+    assert!(ok(&dir, &["list"], None).contains("kept"), "the entry is back");
+}

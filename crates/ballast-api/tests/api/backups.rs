@@ -60,13 +60,13 @@ fn a_damaged_backup_fails_verification_and_is_never_restored() {
     let j = Journey::new(20, "kept safe");
     let b = j.session.back_up_now(&mut |_| {}).expect("back up");
     let path = j.dir.backups().join(&b.file_name);
-    let verified = j.session.verify_file(&path).expect("a fresh backup verifies");
+    let verified = j.session.verify_backup(path.to_str().expect("utf-8")).expect("a fresh backup verifies");
     assert_eq!(verified.counts.get("entries"), Some(&20), "row counts are reported");
     let mut bytes = std::fs::read(&path).expect("read");
     let at = bytes.len() / 2;
     bytes[at] ^= 0x55;
     std::fs::write(&path, &bytes).expect("damage the backup");
-    let err = j.session.verify_file(&path).expect_err("a flipped byte fails verification");
+    let err = j.session.verify_backup(path.to_str().expect("utf-8")).expect_err("a flipped byte fails verification");
     assert!(matches!(err, ApiError::BackupFailed(_)), "reported as a failed backup, got {err:?}");
     let before = j.texts();
     let err = j.session.restore(&b.file_name, "restore", &mut |_| {}).expect_err("not restored");
@@ -84,11 +84,17 @@ fn a_file_that_is_not_a_backup_of_this_journal_fails_verification() {
     let j = Journey::new(1, "mine");
     let other = Journey::new(1, "theirs");
     let theirs = other.session.back_up_now(&mut |_| {}).expect("their backup");
-    let err = j.session.verify_file(&other.dir.backups().join(theirs.file_name)).expect_err("another key");
+    let err = j
+        .session
+        .verify_backup(other.dir.backups().join(theirs.file_name).to_str().expect("utf-8"))
+        .expect_err("another key");
     assert!(matches!(err, ApiError::BackupFailed(ref m) if m.contains("key")), "says it cannot be read, got {err:?}");
     let junk = j.tmp.path().join("junk.db");
     std::fs::write(&junk, vec![7u8; 10_000]).expect("junk");
-    assert!(matches!(j.session.verify_file(&junk), Err(ApiError::BackupFailed(_))), "random bytes fail");
+    assert!(
+        matches!(j.session.verify_backup(junk.to_str().expect("utf-8")), Err(ApiError::BackupFailed(_))),
+        "random bytes fail"
+    );
 }
 
 #[test]

@@ -1,0 +1,121 @@
+//! `ballast backup`, `backups`, `verify` and `restore`.
+
+use ballast_api::backups::RESTORE_WORD;
+use ballast_api::dto::{BackupView, JournalState};
+use ballast_api::{ApiError, Secret, Session};
+use chrono::Local;
+
+use crate::exit::Failure;
+use crate::render;
+
+fn describe(b: &BackupView) -> String {
+    let when = b.created_at.with_timezone(&Local).format("%Y-%m-%d %H:%M");
+    let kib = b.bytes.div_ceil(1024);
+    let reason = b.reason.replace('_', " ");
+    format!(
+        "{when}  {kib:>8} KiB  {reason:<18} {}  {}",
+        if b.verified { "verified" } else { "not verified" },
+        b.file_name
+    )
+}
+
+/// `ballast backup`.
+pub fn back_up(session: &Session) -> Result<(), Failure> {
+    let made = session.back_up_now(&mut |_| {})?;
+    println!("Backed up and verified: {}", describe(&made));
+    Ok(())
+}
+
+/// `ballast backups [--json]`.
+pub fn list(session: &Session, json: bool) -> Result<(), Failure> {
+    let list = session.list_backups()?;
+    if json {
+        return render::json(&list);
+    }
+    if let Some(problem) = &list.problem {
+        eprintln!("The last automatic backup did not work: {problem}");
+    }
+    if list.backups.is_empty() {
+        println!("No backups yet in {}.", list.folder);
+    }
+    for b in &list.backups {
+        println!("{}", describe(b));
+    }
+    Ok(())
+}
+
+/// `ballast verify [FILE]`.
+pub fn verify(session: &Session, file: Option<&str>) -> Result<(), Failure> {
+    let targets: Vec<String> = match file {
+        Some(f) => vec![f.to_owned()],
+        None => {
+            let problems = session.integrity_problems()?;
+            if problems.is_empty() {
+                println!("journal: sound");
+            } else {
+                return Err(Failure::other(format!(
+                    "The journal failed its integrity check ({} findings).",
+                    problems.len()
+                )));
+            }
+            session.list_backups()?.backups.into_iter().map(|b| b.file_name).collect()
+        }
+    };
+    let mut failed = 0;
+    for target in &targets {
+        match session.verify_backup(target) {
+            Ok(report) => {
+                let rows: i64 = report.counts.values().sum();
+                println!("{target}: verified (schema {}, {rows} rows)", report.schema_version);
+            }
+            Err(e) => {
+                failed += 1;
+                println!("{target}: {}", e.sentence());
+            }
+        }
+    }
+    if failed > 0 {
+        return Err(Failure::other(format!("{failed} of {} did not pass.", targets.len())));
+    }
+    Ok(())
+}
+
+/// `ballast restore FILE --confirm`: over an open journal, or to recover one found damaged.
+pub fn restore(session: &Session, secret: &Secret, file: &str, confirm: bool) -> Result<(), Failure> {
+    if !confirm {
+        return Err(Failure::usage(
+            "Restoring replaces the journal with the backup (the journal is backed up first). Add --confirm to go ahead."
+                .to_owned(),
+        ));
+    }
+    let chosen = (file != "newest").then_some(file);
+    let opened = if session.status().state == JournalState::NeedsRecovery {
+        Err(ApiError::VaultDamaged)
+    } else {
+        session.unlock(secret)
+    };
+    match opened {
+        Ok(()) => {
+            let target = match chosen {
+                Some(f) => f.to_owned(),
+                None => session
+                    .list_backups()?
+                    .backups
+                    .first()
+                    .map(|b| b.file_name.clone())
+                    .ok_or_else(|| Failure::other("There are no backups to restore.".to_owned()))?,
+            };
+            let before = session.restore(&target, RESTORE_WORD, &mut |_| {})?;
+            println!("Restored {target}. The journal as it was is kept as {}.", before.file_name);
+        }
+        Err(ApiError::JournalDamaged(_) | ApiError::VaultDamaged) => {
+            if let Some(folder) = session.damage_report().and_then(|r| r.quarantined_to) {
+                eprintln!("The damaged files were moved into {folder} (they are never deleted).");
+            }
+            session.recover(secret, chosen)?;
+            println!("Recovered the journal from {}.", chosen.unwrap_or("the newest backup that passes verification"));
+        }
+        Err(e) => return Err(e.into()),
+    }
+    Ok(())
+}
