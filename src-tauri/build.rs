@@ -19,6 +19,12 @@ fn main() {
         "take_draft",
         "get_settings",
         "save_settings",
+        "list_backups",
+        "back_up_now",
+        "restore_backup",
+        "damage_report",
+        "recover_journal",
+        "start_empty_journal",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest)).expect("tauri build");
 }

@@ -9,11 +9,11 @@ use std::sync::Arc;
 
 use ballast_api::{Session, data_dir};
 use ballast_core::SystemClock;
-use tauri::Runtime;
+use tauri::{Manager, Runtime};
 
 /// Every command the UI may call, for the app and for the bindings.
 pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
-    use commands::{drafts, entries, journal, settings};
+    use commands::{backups, drafts, entries, journal, recovery, settings};
     tauri_specta::Builder::<R>::new().commands(tauri_specta::collect_commands![
         journal::app_status,
         journal::set_up_journal,
@@ -31,6 +31,12 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
         drafts::take_draft,
         settings::get_settings,
         settings::save_settings,
+        backups::list_backups,
+        backups::back_up_now,
+        backups::restore_backup,
+        recovery::damage_report,
+        recovery::recover_journal,
+        recovery::start_empty_journal,
     ])
 }
 
@@ -70,5 +76,14 @@ pub fn run() {
         }
     };
     let session = Session::new(dir, Arc::new(SystemClock));
-    app(tauri::Builder::default(), session).run(tauri::generate_context!()).expect("the window system could not start");
+    // A second launch focuses the first window. Should this plugin fail (no session bus, say), the
+    // journal's file lock still refuses a second writer, with its own message.
+    let builder = tauri::Builder::default().plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+        if let Some(window) = app.get_webview_window("main") {
+            let _ = window.unminimize();
+            let _ = window.show();
+            let _ = window.set_focus();
+        }
+    }));
+    app(builder, session).run(tauri::generate_context!()).expect("the window system could not start");
 }

@@ -113,6 +113,7 @@ pub struct BackupView {
     /// `before_delete_all`.
     pub reason: String,
     /// Its size in bytes.
+    #[specta(type = u32)]
     pub bytes: u64,
     /// It passed verification when it was written (only verified backups are kept).
     pub verified: bool,
@@ -138,7 +139,7 @@ pub struct BackupList {
 }
 
 /// What verifying a file found.
-#[derive(Debug, Clone, Serialize, specta::Type)]
+#[derive(Debug, Clone, Serialize)]
 pub struct VerifyReport {
     /// The file checked.
     pub file: String,
@@ -160,4 +161,40 @@ pub struct DamageReport {
     /// Whether an empty journal can be started with the same key (the vault is sound); if not,
     /// starting afresh means setting up again.
     pub can_start_empty: bool,
+}
+
+/// Progress of long work, for a progress bar: `done` of `total`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, specta::Type)]
+pub struct ProgressView {
+    /// Units done.
+    #[specta(type = u32)]
+    pub done: u64,
+    /// Units in all.
+    #[specta(type = u32)]
+    pub total: u64,
+}
+
+impl From<ballast_store::Progress> for ProgressView {
+    fn from(p: ballast_store::Progress) -> Self {
+        Self { done: p.done, total: p.total }
+    }
+}
+
+/// A secret typed into the app: the passphrase or the recovery key.
+#[derive(Deserialize, specta::Type)]
+#[serde(tag = "kind", content = "value", rename_all = "snake_case")]
+pub enum SecretInput {
+    /// The passphrase.
+    Passphrase(String),
+    /// The recovery key.
+    RecoveryKey(String),
+}
+
+impl From<SecretInput> for ballast_store::Secret {
+    fn from(s: SecretInput) -> Self {
+        match s {
+            SecretInput::Passphrase(p) => Self::Passphrase(secrecy::SecretString::from(p)),
+            SecretInput::RecoveryKey(k) => Self::RecoveryKey(secrecy::SecretString::from(k)),
+        }
+    }
 }

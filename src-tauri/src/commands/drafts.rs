@@ -4,16 +4,18 @@ use ballast_api::{ApiError, Session};
 use ballast_core::FormDraft;
 use tauri::State;
 
+use super::guarded;
+
 /// Keeps the open form, encrypted, before locking.
 #[tauri::command(async)]
 #[specta::specta]
 pub fn save_draft(session: State<'_, Session>, draft: FormDraft) -> Result<(), ApiError> {
-    session.save_draft(&draft)
+    guarded(|| session.save_draft(&draft))
 }
 
 /// Hands back the kept form after unlock, once.
 #[tauri::command(async)]
 #[specta::specta]
 pub fn take_draft(session: State<'_, Session>) -> Result<Option<FormDraft>, ApiError> {
-    session.take_draft()
+    guarded(|| session.take_draft())
 }

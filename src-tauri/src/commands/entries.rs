@@ -5,18 +5,20 @@ use ballast_api::{ApiError, Session};
 use ballast_core::{Cursor, EntryId, FieldError, ReflectionDraft, SetbackDraft};
 use tauri::State;
 
+use super::guarded;
+
 /// A page of the list, newest first.
 #[tauri::command(async)]
 #[specta::specta]
 pub fn list_entries(session: State<'_, Session>, before: Option<Cursor>, limit: u32) -> Result<EntryPage, ApiError> {
-    session.list_entries(before, limit)
+    guarded(|| session.list_entries(before, limit))
 }
 
 /// One entry.
 #[tauri::command(async)]
 #[specta::specta]
 pub fn get_entry(session: State<'_, Session>, id: EntryId) -> Result<EntryView, ApiError> {
-    session.get_entry(id)
+    guarded(|| session.get_entry(id))
 }
 
 /// Saves a reflection (new when `id` is null).
@@ -27,21 +29,21 @@ pub fn save_reflection(
     id: Option<EntryId>,
     draft: ReflectionDraft,
 ) -> Result<Saved, ApiError> {
-    session.save_reflection(id, &draft)
+    guarded(|| session.save_reflection(id, &draft))
 }
 
 /// Saves a setback (new when `id` is null).
 #[tauri::command(async)]
 #[specta::specta]
 pub fn save_setback(session: State<'_, Session>, id: Option<EntryId>, draft: SetbackDraft) -> Result<Saved, ApiError> {
-    session.save_setback(id, &draft)
+    guarded(|| session.save_setback(id, &draft))
 }
 
 /// Deletes an entry.
 #[tauri::command(async)]
 #[specta::specta]
 pub fn delete_entry(session: State<'_, Session>, id: EntryId) -> Result<(), ApiError> {
-    session.delete_entry(id)
+    guarded(|| session.delete_entry(id))
 }
 
 /// Gentle warnings about a person code; never blocking.

@@ -5,6 +5,8 @@ use ballast_api::{ApiError, Secret, Session};
 use secrecy::SecretString;
 use tauri::State;
 
+use super::guarded;
+
 /// Where the app stands: set-up, locked or unlocked, and the data directory.
 #[tauri::command(async)]
 #[specta::specta]
@@ -16,21 +18,21 @@ pub fn app_status(session: State<'_, Session>) -> AppStatus {
 #[tauri::command(async)]
 #[specta::specta]
 pub fn set_up_journal(session: State<'_, Session>, passphrase: String) -> Result<SetUp, ApiError> {
-    session.set_up(&SecretString::from(passphrase))
+    guarded(|| session.set_up(&SecretString::from(passphrase)))
 }
 
 /// Unlocks with the passphrase.
 #[tauri::command(async)]
 #[specta::specta]
 pub fn unlock_journal(session: State<'_, Session>, passphrase: String) -> Result<(), ApiError> {
-    session.unlock(&Secret::Passphrase(SecretString::from(passphrase)))
+    guarded(|| session.unlock(&Secret::Passphrase(SecretString::from(passphrase))))
 }
 
 /// Unlocks with the recovery key.
 #[tauri::command(async)]
 #[specta::specta]
 pub fn unlock_with_recovery_key(session: State<'_, Session>, recovery_key: String) -> Result<(), ApiError> {
-    session.unlock(&Secret::RecoveryKey(SecretString::from(recovery_key)))
+    guarded(|| session.unlock(&Secret::RecoveryKey(SecretString::from(recovery_key))))
 }
 
 /// Locks the journal.
@@ -45,5 +47,5 @@ pub fn lock_journal(session: State<'_, Session>) -> Result<(), ApiError> {
 #[tauri::command(async)]
 #[specta::specta]
 pub fn change_passphrase(session: State<'_, Session>, current: String, next: String) -> Result<(), ApiError> {
-    session.change_passphrase(&SecretString::from(current), &SecretString::from(next))
+    guarded(|| session.change_passphrase(&SecretString::from(current), &SecretString::from(next)))
 }

@@ -4,16 +4,18 @@ use ballast_api::dto::Settings;
 use ballast_api::{ApiError, Session};
 use tauri::State;
 
+use super::guarded;
+
 /// The settings.
 #[tauri::command(async)]
 #[specta::specta]
 pub fn get_settings(session: State<'_, Session>) -> Result<Settings, ApiError> {
-    session.settings()
+    guarded(|| session.settings())
 }
 
 /// Saves the settings.
 #[tauri::command(async)]
 #[specta::specta]
 pub fn save_settings(session: State<'_, Session>, settings: Settings) -> Result<(), ApiError> {
-    session.save_settings(settings)
+    guarded(|| session.save_settings(settings))
 }
