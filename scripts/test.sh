@@ -54,7 +54,7 @@ cargo test --workspace --locked 2>&1 | tee "$logs/cargo.log"
 count_cargo "$logs/cargo.log"
 
 step "End-to-end: the real app in its real webview"
-cargo build -p ballast-desktop --locked
+cargo build -p ballast-desktop -p ballast-cli --locked
 if [ -z "${DISPLAY:-}" ]; then
   export DISPLAY=:99
   Xvfb "$DISPLAY" -screen 0 1280x1000x24 -nolisten tcp >"$logs/xvfb.log" 2>&1 &

@@ -11,7 +11,7 @@ import { Builder, By, Key, until } from 'selenium-webdriver';
 
 export { By, Key, until };
 
-const root = path.resolve(import.meta.dirname, '../..');
+export const root = path.resolve(import.meta.dirname, '../..');
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const shots = path.join(root, 'docs', 'screenshots');
@@ -33,9 +33,10 @@ function waitForPort(port, ms) {
   });
 }
 
-/** Starts the real app on a new, empty data directory. */
-export async function launch() {
+/** Starts the real app on a new data directory, after `prepare(dataDir)` if given. */
+export async function launch({ prepare } = {}) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'ballast-e2e-'));
+  if (prepare) prepare(dataDir);
   const application = path.join(root, 'target', 'debug', 'ballast-desktop');
   const driverProcess = spawn('tauri-driver', ['--port', String(PORT)], {
     env: { ...process.env, BALLAST_DATA_DIR: dataDir },

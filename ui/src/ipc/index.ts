@@ -1,9 +1,15 @@
 // The UI's one door to the Rust side: the generated bindings, with a timeout on every call so a
 // lost reply becomes a calm error instead of a screen that waits forever.
+import { Channel } from '@tauri-apps/api/core';
 import { commands } from './bindings';
 import type {
   ApiError,
   AppStatus,
+  BackupList_Serialize,
+  BackupView,
+  DamageReport_Serialize,
+  ProgressView,
+  SecretInput,
   EntryPage_Serialize,
   EntryView_Serialize,
   FieldError,
@@ -17,7 +23,9 @@ import type {
   Cursor,
 } from './bindings';
 
-export type { ApiError, AppStatus, Cursor, FieldError, Saved, Settings, SetUp };
+export type { ApiError, AppStatus, BackupView, Cursor, FieldError, ProgressView, Saved, SecretInput, Settings, SetUp };
+export type BackupList = BackupList_Serialize;
+export type DamageReport = DamageReport_Serialize;
 export type ReflectionDraft = ReflectionDraft_Serialize;
 export type SetbackDraft = SetbackDraft_Serialize;
 export type Entry = EntryView_Serialize;
@@ -27,6 +35,8 @@ export type Result<T> = { status: 'ok'; data: T } | { status: 'error'; error: Ap
 
 /** How long any call may take before the UI stops waiting. Key derivation takes about a second. */
 export const IPC_TIMEOUT_MS = 20_000;
+/** Backups and restores of a large journal take longer; they report progress as they go. */
+export const LONG_WORK_TIMEOUT_MS = 15 * 60_000;
 
 const timedOut: ApiError = {
   kind: 'internal',
@@ -34,9 +44,9 @@ const timedOut: ApiError = {
   fields: [],
 };
 
-function withTimeout<T>(call: Promise<T>, fallback: T): Promise<T> {
+function withTimeout<T>(call: Promise<T>, fallback: T, ms = IPC_TIMEOUT_MS): Promise<T> {
   return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(fallback), IPC_TIMEOUT_MS);
+    const timer = setTimeout(() => resolve(fallback), ms);
     call.then(
       (v) => {
         clearTimeout(timer);
@@ -50,8 +60,14 @@ function withTimeout<T>(call: Promise<T>, fallback: T): Promise<T> {
   });
 }
 
-function guarded<T>(call: Promise<Result<T>>): Promise<Result<T>> {
-  return withTimeout(call, { status: 'error', error: timedOut });
+function guarded<T>(call: Promise<Result<T>>, ms = IPC_TIMEOUT_MS): Promise<Result<T>> {
+  return withTimeout(call, { status: 'error', error: timedOut }, ms);
+}
+
+function progressChannel(onProgress: (p: ProgressView) => void): Channel<ProgressView> {
+  const channel = new Channel<ProgressView>();
+  channel.onmessage = onProgress;
+  return channel;
 }
 
 export const ipc = {
@@ -71,4 +87,13 @@ export const ipc = {
   takeDraft: () => guarded(commands.takeDraft()),
   getSettings: () => guarded(commands.getSettings()),
   saveSettings: (settings: Settings) => guarded(commands.saveSettings(settings)),
+  listBackups: () => guarded(commands.listBackups()),
+  backUpNow: (onProgress: (p: ProgressView) => void) =>
+    guarded(commands.backUpNow(progressChannel(onProgress)), LONG_WORK_TIMEOUT_MS),
+  restoreBackup: (backup: string, confirmation: string, onProgress: (p: ProgressView) => void) =>
+    guarded(commands.restoreBackup(backup, confirmation, progressChannel(onProgress)), LONG_WORK_TIMEOUT_MS),
+  damageReport: () => withTimeout<DamageReport | null>(commands.damageReport(), null),
+  recoverJournal: (secret: SecretInput, backup: string | null) =>
+    guarded(commands.recoverJournal(secret, backup), LONG_WORK_TIMEOUT_MS),
+  startEmptyJournal: (secret: SecretInput) => guarded(commands.startEmptyJournal(secret)),
 };

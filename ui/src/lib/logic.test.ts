@@ -1,5 +1,6 @@
-// Unit tests of the UI's pure logic: times, field conversion, the idle timer, labels.
+// Unit tests of the UI's pure logic: times, field conversion, the idle timer, labels, backups.
 import { describe, expect, it } from 'vitest';
+import { confirmed, formatBytes, percent, reasonLabel } from './backups';
 import { byField, numberOrNull, parseTags, textOrNull } from './fields';
 import { IdleTimer, type Timers } from './idle';
 import { labelOf, OUTCOMES, SETBACK_TYPES } from './labels';
@@ -86,5 +87,30 @@ describe('labels', () => {
     expect(labelOf(OUTCOMES, 'no_change')).toBe('No change');
     expect(labelOf(SETBACK_TYPES, 'other')).toBe('Something else');
     expect(labelOf(OUTCOMES, null)).toBe('');
+  });
+});
+
+describe('backups', () => {
+  it('names every reason in plain words and never shows a raw id', () => {
+    expect(reasonLabel('daily')).toBe('First unlock of the day');
+    expect(reasonLabel('before_restore')).toBe('Before a restore');
+    expect(reasonLabel('something_new')).toBe('something new');
+  });
+  it('formats sizes for people', () => {
+    expect(formatBytes(900)).toBe('900 bytes');
+    expect(formatBytes(2048)).toBe('2.0 KB');
+    expect(formatBytes(200 * 1024)).toBe('200 KB');
+    expect(formatBytes(5 * 1024 * 1024)).toBe('5.0 MB');
+  });
+  it('reports progress as a whole percent and never divides by zero', () => {
+    expect(percent(null)).toBe(0);
+    expect(percent({ done: 0, total: 0 })).toBe(0);
+    expect(percent({ done: 1, total: 3 })).toBe(33);
+    expect(percent({ done: 5, total: 4 })).toBe(100);
+  });
+  it('accepts the confirmation word in any case with spaces around it, and nothing else', () => {
+    expect(confirmed(' Restore ', 'restore')).toBe(true);
+    expect(confirmed('yes', 'restore')).toBe(false);
+    expect(confirmed('', 'restore')).toBe(false);
   });
 });

@@ -1,0 +1,120 @@
+// Backups and recovery in the real app: back up now, see it listed as verified, restore it after
+// typing the confirmation word; then a damaged journal file is detected at unlock, set aside, and
+// the newest backup brings the journal back. axe-core runs on each screen.
+import { execFileSync } from 'node:child_process';
+import { readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { axe, Key, launch, press, root, screenshot, shown, tabTo } from './harness.mjs';
+
+const PASSPHRASE = 'harbour lantern quietly';
+let app;
+let driver;
+
+/** The journal set up and one reflection written with the CLI, before the app starts. */
+function prepare(dataDir) {
+  const cli = path.join(root, 'target', 'debug', 'ballast');
+  const env = { ...process.env, BALLAST_PASSPHRASE: PASSPHRASE };
+  execFileSync(cli, ['--data-dir', dataDir, 'init'], { env, stdio: 'ignore' });
+  execFileSync(cli, ['--data-dir', dataDir, 'add', '--text', 'Kept in every backup', '--mood', '6'], { env, stdio: 'ignore' });
+}
+
+async function rows(testid) {
+  return driver.executeScript(`return [...document.querySelectorAll('[data-testid="${testid}"]')].map((r) => r.textContent.replace(/\\s+/g, ' ').trim());`);
+}
+
+async function unlock() {
+  await shown(driver, '#unlock-passphrase');
+  await tabTo(driver, 'unlock-passphrase');
+  await press(driver, PASSPHRASE, Key.ENTER);
+}
+
+describe('Backups and recovery, end to end', { timeout: 300_000 }, () => {
+  before(async () => {
+    app = await launch({ prepare });
+    driver = app.driver;
+  });
+  after(async () => {
+    if (app) await app.stop();
+  });
+
+  it('lists the day\'s backup, backs up now, and shows each as verified', async () => {
+    await unlock();
+    await shown(driver, '[data-testid="entry-row"]');
+    await tabTo(driver, 'backups-open');
+    await press(driver, Key.ENTER);
+    await shown(driver, '[data-testid="backup-row"]');
+    let list = await rows('backup-row');
+    assert.equal(list.length, 1, 'unlocking made the day\'s backup');
+    assert.match(list[0], /First unlock of the day/, 'with its reason in words');
+    await axe(driver, 'backups');
+    await tabTo(driver, 'back-up-now');
+    await press(driver, Key.ENTER);
+    await driver.wait(async () => (await rows('backup-row')).length === 2, 15_000, 'the new backup is listed');
+    list = await rows('backup-row');
+    assert.match(list[0], /You asked for it/, 'the newest first, made on request');
+    assert.ok(list.every((r) => r.includes('✓ Verified')), 'each backup shows it was checked');
+    assert.match(await (await shown(driver, '[data-testid="backups-status"]')).getText(), /Backed up and checked/, 'the result is announced');
+    await axe(driver, 'backups after backing up');
+    await screenshot(driver, '14-backups');
+  });
+
+  it('restores a backup only after the confirmation word, backing the journal up first', async () => {
+    await tabTo(driver, 'back');
+    await press(driver, Key.ENTER);
+    await tabTo(driver, 'new-reflection');
+    await press(driver, Key.ENTER);
+    await tabTo(driver, 'reflection-text');
+    await press(driver, 'Written after the backup');
+    await tabTo(driver, 'save');
+    await press(driver, Key.ENTER);
+    await driver.wait(async () => (await rows('entry-row')).length === 2, 10_000, 'two entries now');
+
+    await tabTo(driver, 'backups-open');
+    await press(driver, Key.ENTER);
+    await shown(driver, '[data-testid="backup-row"]');
+    await tabTo(driver, 'restore-row');
+    await press(driver, Key.ENTER);
+    await shown(driver, '#restore-confirm');
+    await press(driver, 'yes', Key.ENTER);
+    assert.match(await (await shown(driver, '#restore-confirm-error')).getText(), /Type the word restore/, 'the word is required');
+    await axe(driver, 'restore confirmation');
+    await screenshot(driver, '15-restore-confirm');
+    await driver.executeScript(`const e = document.getElementById('restore-confirm'); e.value = ''; e.dispatchEvent(new Event('input', { bubbles: true }));`);
+    await tabTo(driver, 'restore-confirm');
+    await press(driver, 'restore', Key.ENTER);
+    await driver.wait(async () => /Restored/.test(await (await shown(driver, '[data-testid="backups-status"]')).getText()), 15_000, 'restored');
+    const list = await rows('backup-row');
+    assert.match(list[0], /Before a restore/, 'the journal as it was is backed up first and listed');
+    await tabTo(driver, 'back');
+    await press(driver, Key.ENTER);
+    await shown(driver, '[data-testid="entry-row"]');
+    const entries = await rows('entry-row');
+    assert.equal(entries.length, 1, 'the journal is the backup\'s again');
+    assert.match(entries[0], /Kept in every backup/, 'with the backed-up entry');
+  });
+
+  it('detects a damaged journal at unlock, keeps it aside, and restores the newest backup', async () => {
+    await tabTo(driver, 'lock');
+    await press(driver, Key.ENTER);
+    await shown(driver, '#unlock-passphrase');
+    writeFileSync(path.join(app.dataDir, 'journal.db'), Buffer.alloc(64 * 1024, 0x5a));
+    await unlock();
+    await shown(driver, '[data-testid="recover-restore"]');
+    const message = await (await shown(driver, '[data-testid="damage-message"]')).getText();
+    assert.match(message, /passphrase is right/i, 'not mistaken for a wrong passphrase');
+    assert.match(message, /nothing has been deleted/i, 'says nothing was deleted');
+    const quarantine = readdirSync(path.join(app.dataDir, 'quarantine'));
+    assert.equal(quarantine.length, 1, 'the damaged file was moved into quarantine/');
+    await axe(driver, 'recovery');
+    await screenshot(driver, '16-recovery');
+    await tabTo(driver, 'recovery-secret');
+    await press(driver, PASSPHRASE);
+    await tabTo(driver, 'recover-restore');
+    await press(driver, Key.ENTER);
+    await shown(driver, '[data-testid="entry-row"]', 20_000);
+    const entries = await rows('entry-row');
+    assert.ok(entries.some((r) => r.includes('Kept in every backup')), 'the journal is back from the newest backup');
+  });
+});
