@@ -198,3 +198,37 @@ impl From<SecretInput> for ballast_store::Secret {
         }
     }
 }
+
+/// What an export wrote.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct ExportReport {
+    /// The files written.
+    pub files: Vec<String>,
+    /// How many entries they hold.
+    #[specta(type = u32)]
+    pub entries: u64,
+}
+
+/// What an import did.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct ImportReport {
+    /// Records written.
+    #[specta(type = u32)]
+    pub added: u64,
+    /// Records already kept exactly so, skipped.
+    #[specta(type = u32)]
+    pub skipped: u64,
+    /// The backup made just before.
+    pub backup: BackupView,
+}
+
+/// What "delete everything" removed, and what is left in the data folder.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+pub struct DeleteReport {
+    /// Files and folders removed.
+    pub removed: Vec<String>,
+    /// Files still in the data folder (the final backup and the key file's copy, if kept).
+    pub left: Vec<String>,
+    /// The final backup's file name, if one was kept.
+    pub final_backup: Option<String>,
+}

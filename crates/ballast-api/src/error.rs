@@ -36,6 +36,12 @@ pub enum ApiError {
     /// A backup, or a file offered as one, did not pass its check.
     #[error("{0}")]
     BackupFailed(String),
+    /// An export could not be written; the journal is unchanged.
+    #[error("the export could not be written ({0}); your journal is unchanged")]
+    ExportFailed(String),
+    /// An import file has problems; each is in `fields` (record and field), and nothing was written.
+    #[error("the file was not imported because of the problems listed; nothing was written")]
+    ImportInvalid(Vec<FieldError>),
     /// A destructive step needs its confirmation typed first.
     #[error("to go ahead, type {0:?} in the confirmation box")]
     NotConfirmed(&'static str),
@@ -81,6 +87,10 @@ pub enum ApiErrorKind {
     BackupFailed,
     /// See [`ApiError::NotConfirmed`].
     NotConfirmed,
+    /// See [`ApiError::ExportFailed`].
+    ExportFailed,
+    /// See [`ApiError::ImportInvalid`].
+    ImportInvalid,
     /// See [`ApiError::JournalTooNew`].
     JournalTooNew,
     /// See [`ApiError::HeldByOtherProcess`].
@@ -119,6 +129,8 @@ impl ApiError {
             Self::JournalDamaged(_) => ApiErrorKind::JournalDamaged,
             Self::BackupFailed(_) => ApiErrorKind::BackupFailed,
             Self::NotConfirmed(_) => ApiErrorKind::NotConfirmed,
+            Self::ExportFailed(_) => ApiErrorKind::ExportFailed,
+            Self::ImportInvalid(_) => ApiErrorKind::ImportInvalid,
             Self::JournalTooNew => ApiErrorKind::JournalTooNew,
             Self::HeldByOtherProcess => ApiErrorKind::HeldByOtherProcess,
             Self::Locked => ApiErrorKind::Locked,
@@ -143,7 +155,7 @@ impl ApiError {
     /// The wire shape.
     pub fn wire(&self) -> ApiErrorWire {
         let fields = match self {
-            Self::Invalid(f) => f.clone(),
+            Self::Invalid(f) | Self::ImportInvalid(f) => f.clone(),
             _ => Vec::new(),
         };
         ApiErrorWire { kind: self.kind(), message: self.sentence(), fields }

@@ -4,10 +4,12 @@
 
 pub mod backups;
 pub mod data_dir;
+pub mod delete_all;
 pub mod dto;
 pub mod error;
 pub mod recovery;
 pub mod session;
+pub mod transfer;
 
 pub use ballast_store::{DataDir, Secret};
 pub use error::ApiError;

@@ -220,12 +220,20 @@ impl Session {
     /// # Errors
     /// [`ApiError::Invalid`] for minutes outside 1–240; [`ApiError::Locked`].
     pub fn save_settings(&self, settings: Settings) -> Result<(), ApiError> {
-        if !(1..=240).contains(&settings.auto_lock_minutes) {
-            return Err(ApiError::Invalid(vec![FieldError::new(
-                "auto_lock_minutes",
-                "Choose between 1 and 240 minutes.",
-            )]));
+        if let Some(why) = setting_problem(AUTO_LOCK_KEY, &settings.auto_lock_minutes.to_string()) {
+            return Err(ApiError::Invalid(vec![FieldError::new(AUTO_LOCK_KEY, why)]));
         }
         self.with(|j| Ok(j.set_setting(AUTO_LOCK_KEY, &settings.auto_lock_minutes.to_string())?))
+    }
+}
+
+/// Why a stored setting's value is not acceptable, if it is not (for saving and for import).
+pub(crate) fn setting_problem(key: &str, value: &str) -> Option<String> {
+    match key {
+        AUTO_LOCK_KEY => match value.parse::<u32>() {
+            Ok(1..=240) => None,
+            _ => Some("Choose between 1 and 240 minutes.".to_owned()),
+        },
+        _ => Some("Ballast has no setting by this name.".to_owned()),
     }
 }

@@ -73,6 +73,32 @@ pub enum Command {
         #[arg(long)]
         confirm: bool,
     },
+    /// Export everything (drafts aside): ballast-export.json, entries.csv, settings.csv and
+    /// entries.md, written into DIR.
+    Export {
+        /// The folder to write into (created if needed).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
+    /// Import a ballast-export.json. Every record is checked first; if any is invalid nothing is
+    /// written and every problem is listed (exit 4). Entries already kept are skipped.
+    Import {
+        /// The export file.
+        file: PathBuf,
+    },
+    /// Delete the journal, its key file and drafts. A final backup is kept unless
+    /// --no-final-backup; the other backups are kept unless --remove-backups.
+    DeleteAll {
+        /// Confirms everything may be deleted.
+        #[arg(long)]
+        confirm: bool,
+        /// Do not keep a final backup.
+        #[arg(long)]
+        no_final_backup: bool,
+        /// Also remove the backups (but the final one) and any damaged files set aside.
+        #[arg(long)]
+        remove_backups: bool,
+    },
 }
 
 /// A reflection from JSON or from flags (not both).

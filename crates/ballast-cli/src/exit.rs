@@ -53,7 +53,7 @@ impl From<ApiError> for Failure {
         let wire = e.wire();
         let code = match wire.kind {
             ApiErrorKind::WrongSecret => WRONG_SECRET,
-            ApiErrorKind::Invalid | ApiErrorKind::WeakPassphrase => INVALID,
+            ApiErrorKind::Invalid | ApiErrorKind::ImportInvalid | ApiErrorKind::WeakPassphrase => INVALID,
             ApiErrorKind::HeldByOtherProcess => HELD,
             _ => OTHER,
         };

@@ -9,6 +9,7 @@ mod exit;
 mod input;
 mod render;
 mod secret;
+mod transfer;
 
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -59,6 +60,11 @@ fn run_open(session: &Session, command: Command) -> Result<(), Failure> {
         Command::Backup => backups::back_up(session)?,
         Command::Backups { json } => backups::list(session, json)?,
         Command::Verify { file } => backups::verify(session, file.as_deref())?,
+        Command::Export { out } => transfer::export(session, &out)?,
+        Command::Import { file } => transfer::import(session, &file)?,
+        Command::DeleteAll { confirm, no_final_backup, remove_backups } => {
+            transfer::delete_all(session, confirm, no_final_backup, remove_backups)?;
+        }
         Command::Add(add) => {
             let draft = input::reflection(&add)?;
             let saved = session.save_reflection(None, &draft)?;

@@ -240,3 +240,45 @@ fn restore_newest_recovers_a_damaged_journal() {
     ok(&dir, &["restore", "newest", "--confirm"], None);
     assert!(ok(&dir, &["list"], None).contains("kept"), "the entry is back");
 }
+
+#[test]
+fn export_import_and_delete_all() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
+    init(&a);
+    init(&b);
+    ok(&a, &["add", "--text", "travels with me", "--mood", "7"], None);
+    let out = tmp.path().join("out");
+    let printed = ok(&a, &["export", "--out", out.to_str().expect("utf-8")], None);
+    assert!(printed.contains("Exported 1 entries"), "says how many: {printed}");
+    for f in ["ballast-export.json", "entries.csv", "settings.csv", "entries.md"] {
+        assert!(out.join(f).exists(), "{f} is written");
+    }
+    let file = out.join("ballast-export.json");
+    let printed = ok(&b, &["import", file.to_str().expect("utf-8")], None);
+    assert!(printed.contains("Imported 1 records"), "one record: {printed}");
+    assert!(ok(&b, &["list"], None).contains("travels with me"), "the entry is in b");
+
+    let mut doc: serde_json::Value = serde_json::from_slice(&std::fs::read(&file).expect("read")).expect("json");
+    doc["entries"][0]["mood"] = 12.into();
+    std::fs::write(&file, serde_json::to_vec(&doc).expect("json")).expect("write");
+    let bad = ballast(&b, &["import", file.to_str().expect("utf-8")], &[("BALLAST_PASSPHRASE", PASS)], None);
+    assert_eq!(code(&bad), 4, "an invalid import exits 4");
+    assert!(
+        String::from_utf8_lossy(&bad.stderr).contains("entries[0].mood"),
+        "and lists the problem by record and field"
+    );
+
+    let refused = ballast(&a, &["delete-all"], &[("BALLAST_PASSPHRASE", PASS)], None);
+    assert_eq!(code(&refused), 2, "delete-all needs --confirm");
+    assert!(a.join("journal.db").exists(), "and nothing was removed");
+    let printed = ok(&a, &["delete-all", "--confirm"], None);
+    assert!(printed.contains("journal.db") && printed.contains("vault.json"), "says what was removed: {printed}");
+    assert!(printed.contains("final backup"), "and that a final backup was kept: {printed}");
+    assert!(!a.join("journal.db").exists() && !a.join("vault.json").exists(), "the journal and its key are gone");
+    ok(&a, &["restore", "newest", "--confirm"], None);
+    assert!(ok(&a, &["list"], None).contains("travels with me"), "the final backup undoes it");
+    let printed = ok(&a, &["delete-all", "--confirm", "--no-final-backup", "--remove-backups"], None);
+    assert!(printed.contains("backups"), "the backups are listed as removed: {printed}");
+    assert!(!a.exists(), "nothing is left of the data folder");
+}

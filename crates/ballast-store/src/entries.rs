@@ -113,6 +113,59 @@ pub(crate) fn insert(conn: &Connection, body: &EntryBody, now: DateTime<Utc>) ->
     Ok(EntryId(conn.last_insert_rowid()))
 }
 
+/// Adds an entry as it was exported: its own times, and its own id when that id is free (else a
+/// new one). Returns the id it got.
+pub(crate) fn insert_as(conn: &Connection, entry: &Entry) -> Result<EntryId> {
+    let free: bool = conn
+        .prepare_cached("SELECT NOT EXISTS (SELECT 1 FROM entries WHERE id = ?1)")?
+        .query_row([entry.id.0], |r| r.get(0))?;
+    let sql = format!(
+        "INSERT INTO entries (id, kind, occurred_at, created_at, updated_at, {FIELDS})
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    );
+    let head = [
+        if free { Value::Integer(entry.id.0) } else { Value::Null },
+        Value::Text(kind_name(entry.body.kind()).into()),
+        Value::Text(ts(occurred_at(&entry.body))),
+        Value::Text(ts(entry.created_at)),
+        Value::Text(ts(entry.updated_at)),
+    ];
+    conn.prepare_cached(&sql)?.execute(rusqlite::params_from_iter(head.into_iter().chain(values(&entry.body)?)))?;
+    Ok(EntryId(conn.last_insert_rowid()))
+}
+
+/// Whether an entry with exactly these contents and times is already kept (its id aside).
+pub(crate) fn has_same(conn: &Connection, entry: &Entry) -> Result<bool> {
+    let same: Vec<String> = ["kind", "occurred_at", "created_at", "updated_at"]
+        .into_iter()
+        .chain(FIELDS.split(',').map(str::trim))
+        .map(|c| format!("{c} IS ?"))
+        .collect();
+    let sql = format!("SELECT EXISTS (SELECT 1 FROM entries WHERE {})", same.join(" AND "));
+    let head = [
+        Value::Text(kind_name(entry.body.kind()).into()),
+        Value::Text(ts(occurred_at(&entry.body))),
+        Value::Text(ts(entry.created_at)),
+        Value::Text(ts(entry.updated_at)),
+    ];
+    let all = head.into_iter().chain(values(&entry.body)?);
+    Ok(conn.prepare_cached(&sql)?.query_row(rusqlite::params_from_iter(all), |r| r.get(0))?)
+}
+
+/// Up to `limit` entries with ids above `after`, in id order (the order they were first saved).
+pub(crate) fn after(conn: &Connection, after: EntryId, limit: u32) -> Result<Vec<Entry>> {
+    let sql = format!(
+        "SELECT id, kind, occurred_at, created_at, updated_at, {FIELDS} FROM entries WHERE id > ?1 ORDER BY id LIMIT ?2"
+    );
+    let mut q = conn.prepare_cached(&sql)?;
+    let mut rows = q.query(params![after.0, limit])?;
+    let mut out = Vec::new();
+    while let Some(row) = rows.next()? {
+        out.push(entry_from_row(row)?);
+    }
+    Ok(out)
+}
+
 /// Replaces an entry's contents, keeping its id and creation time.
 pub(crate) fn update(conn: &Connection, id: EntryId, body: &EntryBody, now: DateTime<Utc>) -> Result<()> {
     let sets: Vec<String> = FIELDS.split(',').map(|c| format!("{} = ?", c.trim())).collect();

@@ -10,6 +10,7 @@ pub mod journal;
 pub mod lock;
 pub mod migrations;
 pub mod recovery;
+pub mod transfer;
 pub mod vault;
 
 mod connection;
@@ -24,4 +25,5 @@ pub use data_dir::DataDir;
 pub use error::StoreError;
 pub use journal::Journal;
 pub use recovery::Part;
+pub use transfer::{Import, Imported};
 pub use vault::{RecoveryKey, Secret};

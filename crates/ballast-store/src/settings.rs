@@ -15,3 +15,10 @@ pub(crate) fn set(conn: &Connection, key: &str, value: &str) -> Result<()> {
     )?;
     Ok(())
 }
+
+/// Every setting, by key.
+pub(crate) fn all(conn: &Connection) -> Result<Vec<(String, String)>> {
+    let mut q = conn.prepare("SELECT key, value FROM settings ORDER BY key")?;
+    let rows = q.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

@@ -6,3 +6,4 @@ mod crash;
 mod damage;
 mod journeys;
 mod support;
+mod transfer;

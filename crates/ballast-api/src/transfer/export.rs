@@ -1,0 +1,107 @@
+//! Writing the export: the JSON document (entries in the order they were first saved, one per
+//! line, then settings by key), and the folder with it, the CSVs and the Markdown.
+
+use std::io::Write;
+use std::path::Path;
+
+use ballast_core::EntryId;
+use ballast_store::Journal;
+
+use super::{FORMAT, JSON_FILE, SettingRecord, VERSION, tables};
+use crate::dto::{EntryView, ExportReport};
+use crate::error::ApiError;
+use crate::session::Session;
+
+/// Entries read per page while exporting.
+const PAGE: u32 = 500;
+
+fn write_err(e: std::io::Error) -> ApiError {
+    tracing::error!(error = %e, "could not write the export");
+    ApiError::ExportFailed(e.kind().to_string())
+}
+
+/// Calls `each` with every entry, in id order, a page at a time.
+pub(crate) fn each_entry(
+    j: &Journal,
+    mut each: impl FnMut(&EntryView) -> Result<(), ApiError>,
+) -> Result<u64, ApiError> {
+    let (mut after, mut count) = (EntryId(0), 0);
+    loop {
+        let page = j.entries_after(after, PAGE)?;
+        let Some(last) = page.last() else { return Ok(count) };
+        after = last.id;
+        for e in &page {
+            each(&EntryView::from(e))?;
+            count += 1;
+        }
+    }
+}
+
+/// Writes the JSON document to `out`; returns the number of entries.
+pub(crate) fn json(j: &Journal, exported_at: &str, out: &mut dyn Write) -> Result<u64, ApiError> {
+    let quoted = |s: &str| serde_json::to_string(s).map_err(|_| ApiError::Internal);
+    write!(
+        out,
+        "{{\n  \"format\": {},\n  \"version\": {VERSION},\n  \"exported_at\": {},\n  \"entries\": [",
+        quoted(FORMAT)?,
+        quoted(exported_at)?
+    )
+    .map_err(write_err)?;
+    let mut first = true;
+    let count = each_entry(j, |e| {
+        let line = serde_json::to_string(e).map_err(|_| ApiError::Internal)?;
+        write!(out, "{}\n    {line}", if first { "" } else { "," }).map_err(write_err)?;
+        first = false;
+        Ok(())
+    })?;
+    write!(out, "\n  ],\n  \"settings\": [").map_err(write_err)?;
+    for (i, (key, value)) in j.all_settings()?.into_iter().enumerate() {
+        let line = serde_json::to_string(&SettingRecord { key, value }).map_err(|_| ApiError::Internal)?;
+        write!(out, "{}\n    {line}", if i == 0 { "" } else { "," }).map_err(write_err)?;
+    }
+    writeln!(out, "\n  ]\n}}").map_err(write_err)?;
+    Ok(count)
+}
+
+impl Session {
+    /// Writes the export into the folder `out` (created if needed): `ballast-export.json`,
+    /// `entries.csv`, `settings.csv` and `entries.md`. Drafts are not exported.
+    ///
+    /// # Errors
+    /// [`ApiError::ExportFailed`] when a file cannot be written; [`ApiError::Locked`].
+    pub fn export_to(&self, out: &Path) -> Result<ExportReport, ApiError> {
+        let now = self.clock.now();
+        let stamp = now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        self.with(|j| {
+            std::fs::create_dir_all(out).map_err(write_err)?;
+            let mut files = Vec::new();
+            let mut write = |name: &str, body: &mut dyn FnMut(&mut dyn Write) -> Result<(), ApiError>| {
+                let path = out.join(name);
+                let mut f = std::io::BufWriter::new(std::fs::File::create(&path).map_err(write_err)?);
+                body(&mut f)?;
+                f.into_inner().map_err(|e| write_err(e.into_error()))?.sync_all().map_err(write_err)?;
+                files.push(path.display().to_string());
+                Ok::<(), ApiError>(())
+            };
+            let mut entries = 0;
+            write(JSON_FILE, &mut |w| json(j, &stamp, w).map(|n| entries = n))?;
+            write(tables::ENTRIES_CSV, &mut |w| tables::entries_csv(j, w))?;
+            write(tables::SETTINGS_CSV, &mut |w| tables::settings_csv(j, w))?;
+            write(tables::ENTRIES_MD, &mut |w| tables::entries_markdown(j, &stamp, w))?;
+            Ok(ExportReport { files, entries })
+        })
+    }
+
+    /// The JSON document alone, as bytes (for tests and small journals).
+    ///
+    /// # Errors
+    /// [`ApiError::Locked`].
+    pub fn export_json(&self) -> Result<Vec<u8>, ApiError> {
+        let stamp = self.clock.now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        self.with(|j| {
+            let mut out = Vec::new();
+            json(j, &stamp, &mut out)?;
+            Ok(out)
+        })
+    }
+}

@@ -1,0 +1,26 @@
+//! Leaving with everything, and coming back: the export (one versioned JSON document, a CSV per
+//! table, Markdown of the entries) and the import of that JSON. The format is documented in
+//! `docs/DATA_FORMAT.md`; a change to it bumps [`VERSION`].
+
+pub mod export;
+pub mod import;
+pub mod tables;
+
+use serde::Serialize;
+
+/// The `format` field of an export.
+pub const FORMAT: &str = "ballast-export";
+/// The export version this build writes and reads.
+pub const VERSION: u64 = 1;
+/// The export file's name inside the folder `ballast export --out` writes.
+pub const JSON_FILE: &str = "ballast-export.json";
+
+/// One setting as exported.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SettingRecord {
+    /// Its name.
+    pub key: String,
+    /// Its value, as text.
+    pub value: String,
+}

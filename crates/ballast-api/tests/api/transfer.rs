@@ -1,0 +1,271 @@
+//! Export and import: a lossless round trip over generated journals, an invalid import that writes
+//! nothing and lists every problem, duplicates skipped, and the tables for people.
+
+use ballast_api::ApiError;
+use ballast_core::draft::DisclosureDraft;
+use ballast_core::{ReflectionDraft, SetbackDraft};
+use chrono::Duration;
+use proptest::prelude::*;
+
+use crate::support::{Journey, contains};
+
+/// The export with its own timestamp line taken out.
+fn without_stamp(json: &[u8]) -> String {
+    String::from_utf8(json.to_vec())
+        .expect("utf-8")
+        .lines()
+        .filter(|l| !l.contains("\"exported_at\""))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn write_file(j: &Journey, name: &str, bytes: &[u8]) -> std::path::PathBuf {
+    let path = j.tmp.path().join(name);
+    std::fs::write(&path, bytes).expect("write");
+    path
+}
+
+fn import(j: &Journey, path: &std::path::Path) -> Result<ballast_api::dto::ImportReport, ApiError> {
+    j.session.import_file(path, &mut |_| {})
+}
+
+#[derive(Debug, Clone)]
+enum Step {
+    Reflection(ReflectionDraft),
+    Setback(SetbackDraft),
+    DeleteOldest,
+    EditNewest(Option<String>),
+}
+
+fn text() -> impl Strategy<Value = Option<String>> {
+    prop::option::of(prop_oneof![
+        "[a-zA-Z0-9 ,.'!?-]{0,40}",
+        "\\PC{0,20}",
+        Just("line one\nline \"two\"\t\\ done".to_owned())
+    ])
+}
+
+fn score() -> impl Strategy<Value = Option<i32>> {
+    prop::option::of(0..=10i32)
+}
+
+fn step() -> impl Strategy<Value = Step> {
+    let reflection = (
+        (
+            score(),
+            score(),
+            score(),
+            prop::option::of(prop::sample::select(vec!["setback", "no_change", "progress", "not_applicable"])),
+        ),
+        (
+            prop::option::of(-2..=2i32),
+            prop::option::of(prop::option::of(prop::sample::select(vec!["helped", "unsure", "regretted"]))),
+        ),
+        (
+            prop::option::of(any::<bool>()),
+            text(),
+            prop::option::of("[A-Z][0-9]{1,2}"),
+            prop::collection::vec("[a-z]{1,8}", 0..3),
+        ),
+        (text(), any::<bool>(), 0..2000i64),
+    )
+        .prop_map(
+            |(
+                (mood, self_worth, tied, outcome),
+                (push, disclosure),
+                (connected, strengths, code, tags),
+                (text, share, mins),
+            )| {
+                Step::Reflection(ReflectionDraft {
+                    occurred_at: Some(
+                        (chrono::DateTime::UNIX_EPOCH + Duration::days(20_000) + Duration::minutes(mins)).to_rfc3339(),
+                    ),
+                    mood,
+                    self_worth,
+                    worth_tied_to_outcomes: tied,
+                    outcome: outcome.map(str::to_owned),
+                    push_patience: push,
+                    disclosure: disclosure.map(|l| DisclosureDraft { landed: l.map(str::to_owned) }),
+                    connected_to_service: connected,
+                    strengths,
+                    person_code: code,
+                    tags,
+                    text,
+                    share_text: share,
+                })
+            },
+        );
+    let setback =
+        (prop::sample::select(vec!["relapse", "crisis", "loss", "other"]), text(), text(), score(), any::<bool>())
+            .prop_map(|(kind, what, support, mood, share)| {
+                Step::Setback(SetbackDraft {
+                    setback_type: Some(kind.to_owned()),
+                    what_happened: what,
+                    support,
+                    mood,
+                    share_text: share,
+                    ..Default::default()
+                })
+            });
+    prop_oneof![4 => reflection, 2 => setback, 1 => Just(Step::DeleteOldest), 1 => text().prop_map(Step::EditNewest)]
+}
+
+fn build(steps: &[Step], auto_lock: u32) -> Journey {
+    let j = Journey::new(0, "");
+    for s in steps {
+        j.clock.advance(Duration::milliseconds(1_234_567));
+        match s {
+            Step::Reflection(d) => drop(j.session.save_reflection(None, d).expect("a generated reflection is valid")),
+            Step::Setback(d) => drop(j.session.save_setback(None, d).expect("a generated setback is valid")),
+            Step::DeleteOldest | Step::EditNewest(_) => {
+                let page = j.session.list_entries(None, 500).expect("list");
+                let (Some(newest), Some(oldest)) = (page.entries.first(), page.entries.last()) else { continue };
+                if let Step::EditNewest(t) = s {
+                    if let ballast_api::dto::EntryFields::Reflection(mut r) =
+                        j.session.get_entry(newest.id).expect("get").fields
+                    {
+                        r.text = t.clone();
+                        j.session.save_reflection(Some(newest.id), &r).expect("edit");
+                    }
+                } else {
+                    j.session.delete_entry(oldest.id).expect("delete");
+                }
+            }
+        }
+    }
+    j.session.save_settings(ballast_api::dto::Settings { auto_lock_minutes: auto_lock }).expect("settings");
+    j
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 12, ..ProptestConfig::default() })]
+
+    #[test]
+    fn export_import_export_is_byte_identical(steps in prop::collection::vec(step(), 0..25), minutes in 1..=240u32) {
+        let a = build(&steps, minutes);
+        let first = a.session.export_json().expect("export");
+        let b = Journey::new(0, "");
+        let path = write_file(&b, "export.json", &first);
+        let report = import(&b, &path).expect("a fresh export imports");
+        b.clock.advance(Duration::days(3));
+        let second = b.session.export_json().expect("export again");
+        prop_assert_eq!(without_stamp(&first), without_stamp(&second), "export → import → export is lossless");
+        prop_assert_eq!(report.skipped, 0, "nothing to skip in an empty journal");
+        let again = import(&b, &path).expect("the same file again");
+        prop_assert_eq!(again.added, 0, "a second import adds nothing");
+        prop_assert_eq!(without_stamp(&b.session.export_json().expect("export")), without_stamp(&first), "and doubles nothing");
+    }
+}
+
+#[test]
+fn one_bad_record_among_many_writes_nothing_and_every_problem_is_named() {
+    let source = Journey::new(50, "a line");
+    let mut doc: serde_json::Value =
+        serde_json::from_slice(&source.session.export_json().expect("export")).expect("json");
+    doc["entries"][17]["mood"] = 11.into();
+    doc["entries"][30]["kind"] = "diary".into();
+    doc["entries"][41]["created_at"] = "yesterday".into();
+    doc["entries"][44]["colour"] = "blue".into();
+    let target = Journey::new(2, "already here");
+    let path = write_file(&target, "bad.json", &serde_json::to_vec(&doc).expect("json"));
+    let before = target.texts();
+    let err = import(&target, &path).expect_err("invalid");
+    let ApiError::ImportInvalid(problems) = err else { panic!("an import problem list, got {err:?}") };
+    let fields: Vec<&str> = problems.iter().map(|p| p.field.as_str()).collect();
+    assert_eq!(
+        fields,
+        ["entries[17].mood", "entries[30].kind", "entries[41].created_at", "entries[44].colour"],
+        "each problem names its record and field"
+    );
+    assert!(problems.iter().all(|p| !p.message.contains("blue") && !p.message.contains("diary")), "no value is echoed");
+    assert_eq!(target.texts(), before, "nothing was written");
+    assert!(
+        target.session.list_backups().expect("list").backups.is_empty(),
+        "not even a backup: nothing was going to change"
+    );
+}
+
+#[test]
+fn wrong_version_not_json_and_empty_files_are_refused_plainly() {
+    let j = Journey::new(1, "kept");
+    let cases: [(&str, &[u8], &str); 4] = [
+        ("version.json", br#"{"format": "ballast-export", "version": 9, "entries": [], "settings": []}"#, "version"),
+        ("nonsense.json", b"this is not json at all", "file"),
+        ("empty.json", b"", "file"),
+        ("array.json", b"[1, 2, 3]", "file"),
+    ];
+    for (name, bytes, field) in cases {
+        let err = import(&j, &write_file(&j, name, bytes)).expect_err(name);
+        let ApiError::ImportInvalid(problems) = err else { panic!("{name}: got {err:?}") };
+        assert_eq!(problems[0].field, field, "{name} is refused for its {field}: {problems:?}");
+    }
+    assert_eq!(j.texts().len(), 1, "nothing was written");
+}
+
+#[test]
+fn a_200_mb_file_streams_and_one_bad_record_at_its_end_writes_nothing() {
+    let j = Journey::new(1, "kept");
+    let path = j.tmp.path().join("big.json");
+    {
+        use std::io::Write;
+        let mut f = std::io::BufWriter::new(std::fs::File::create(&path).expect("create"));
+        write!(f, "{{\"format\": \"ballast-export\", \"version\": 1, \"entries\": [").expect("write");
+        let body = "x".repeat(49_000);
+        for i in 1..=4_200 {
+            write!(f, "{{\"id\": {i}, \"created_at\": \"2026-01-01T00:00:00Z\", \"updated_at\": \"2026-01-01T00:00:00Z\", \"kind\": \"reflection\", \"occurred_at\": \"2026-01-01T00:00:00Z\", \"text\": \"{body}\"}},").expect("write");
+        }
+        write!(f, "{{\"id\": 5000, \"kind\": \"reflection\"}}], \"settings\": []}}").expect("write");
+    }
+    let size = std::fs::metadata(&path).expect("size").len();
+    assert!(size > 200_000_000, "the file is over 200 MB ({size})");
+    let mut seen = 0;
+    let err = j.session.import_file(&path, &mut |p| seen = seen.max(p.done)).expect_err("the last record is invalid");
+    let ApiError::ImportInvalid(problems) = err else { panic!("got {err:?}") };
+    let fields: Vec<&str> = problems.iter().map(|p| p.field.as_str()).collect();
+    assert_eq!(
+        fields,
+        ["entries[4200].created_at", "entries[4200].updated_at", "entries[4200].occurred_at"],
+        "only the bad record"
+    );
+    assert!(seen >= size, "progress reached the end of the file");
+    assert_eq!(j.texts().len(), 1, "nothing was written");
+}
+
+#[test]
+fn importing_into_a_journal_with_entries_adds_only_what_is_new() {
+    let a = Journey::new(3, "from a");
+    let b = Journey::new(2, "from b");
+    let path = write_file(&b, "a.json", &a.session.export_json().expect("export"));
+    let report = import(&b, &path).expect("import");
+
+    assert_eq!(report.backup.reason, "before_import", "the journal was backed up first");
+    let mut texts = b.texts();
+    texts.sort();
+    assert_eq!(
+        texts,
+        ["from a 0", "from a 1", "from a 2", "from b 0", "from b 1"],
+        "both journals' entries, once each"
+    );
+    assert_eq!(import(&b, &path).expect("again").added, 0, "a second import doubles nothing");
+}
+
+#[test]
+fn the_export_folder_holds_json_csv_per_table_and_markdown() {
+    let j = Journey::new(3, "=SUM(A1) spreadsheet-safe");
+    let out = j.tmp.path().join("export");
+    let report = j.session.export_to(&out).expect("export");
+    assert_eq!(report.entries, 3, "three entries exported");
+    let names: Vec<String> = report.files.iter().map(|f| f.rsplit('/').next().unwrap_or_default().to_owned()).collect();
+    assert_eq!(names, ["ballast-export.json", "entries.csv", "settings.csv", "entries.md"], "the four files");
+    let mut csv = csv::Reader::from_path(out.join("entries.csv")).expect("csv");
+    let headers = csv.headers().expect("headers").clone();
+    assert_eq!(headers.len(), 24, "a column per field");
+    let rows: Vec<csv::StringRecord> = csv.records().collect::<Result<_, _>>().expect("rows");
+    assert_eq!(rows.len(), 3, "a row per entry");
+    let text_col = headers.iter().position(|h| h == "text").expect("text column");
+    assert!(rows[0][text_col].starts_with("'=SUM"), "a formula-like cell is defused for spreadsheets");
+    let md = std::fs::read(out.join("entries.md")).expect("markdown");
+    assert!(contains(&md, "> =SUM(A1) spreadsheet-safe 0"), "the Markdown quotes the text as written");
+    let settings = std::fs::read_to_string(out.join("settings.csv")).expect("settings");
+    assert_eq!(settings, "key,value\n", "no settings saved yet, just the header");
+}

@@ -1,0 +1,133 @@
+//! Reading everything out (for export) and writing many records in one transaction (for import):
+//! the import either commits every record or, when dropped without [`Import::commit`], none.
+//! Deleting everything lives here too: the last thing data can be moved by.
+
+use std::path::PathBuf;
+
+use ballast_core::{Entry, EntryId};
+use rusqlite::Transaction;
+
+use crate::error::{Result, io};
+use crate::journal::Journal;
+use crate::{entries, quarantine, settings};
+
+/// An import in progress: one transaction.
+pub struct Import<'a> {
+    tx: Transaction<'a>,
+    added: u64,
+    skipped: u64,
+}
+
+/// What an import did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Imported {
+    /// Records written.
+    pub added: u64,
+    /// Records already kept exactly so, skipped.
+    pub skipped: u64,
+}
+
+impl Import<'_> {
+    /// Adds an entry unless the very same one (times and contents) is already kept.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub fn entry(&mut self, e: &Entry) -> Result<()> {
+        if entries::has_same(&self.tx, e)? {
+            self.skipped += 1;
+        } else {
+            entries::insert_as(&self.tx, e)?;
+            self.added += 1;
+        }
+        Ok(())
+    }
+
+    /// Sets a setting the journal does not have yet (the worker's current choices win).
+    ///
+    /// # Errors
+    /// Database errors.
+    pub fn setting(&mut self, key: &str, value: &str) -> Result<()> {
+        if settings::get(&self.tx, key)?.is_some() {
+            self.skipped += 1;
+        } else {
+            settings::set(&self.tx, key, value)?;
+            self.added += 1;
+        }
+        Ok(())
+    }
+
+    /// Writes everything at once.
+    ///
+    /// # Errors
+    /// Database errors; then nothing is written.
+    pub fn commit(self) -> Result<Imported> {
+        let done = Imported { added: self.added, skipped: self.skipped };
+        self.tx.commit()?;
+        Ok(done)
+    }
+}
+
+impl Journal {
+    /// Up to `limit` entries with ids above `after`, in id order.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub fn entries_after(&self, after: EntryId, limit: u32) -> Result<Vec<Entry>> {
+        entries::after(&self.conn, after, limit)
+    }
+
+    /// Every setting, by key.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub fn all_settings(&self) -> Result<Vec<(String, String)>> {
+        settings::all(&self.conn)
+    }
+
+    /// Starts an import.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub fn import(&mut self) -> Result<Import<'_>> {
+        Ok(Import { tx: self.conn.transaction()?, added: 0, skipped: 0 })
+    }
+
+    /// Deletes the journal: the database (drafts and settings with it) and the vault, and, when
+    /// `backups` is true, the backups (but not `keep`, a final backup to leave behind) and the
+    /// quarantined copies. Returns what was removed. The journal is closed first.
+    ///
+    /// # Errors
+    /// I/O errors, after which whatever is left is listed by the caller from the disk.
+    pub fn delete_everything(self, backups: bool, keep: Option<&str>) -> Result<Vec<PathBuf>> {
+        let Self { conn, dir, _lock: lock, .. } = self;
+        conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
+        conn.close().map_err(|(_, e)| e)?;
+        let mut doomed = quarantine::journal_files(&dir);
+        doomed.push(dir.vault());
+        if backups {
+            for item in std::fs::read_dir(dir.backups()).into_iter().flatten().flatten() {
+                let name = item.file_name().to_string_lossy().into_owned();
+                let kept = keep.is_some_and(|k| k == name) || (keep.is_some() && name == "vault.json");
+                if !kept {
+                    doomed.push(item.path());
+                }
+            }
+            if dir.quarantine().exists() {
+                doomed.push(dir.quarantine());
+            }
+        }
+        let mut removed = Vec::new();
+        for path in doomed.into_iter().filter(|p| p.exists()) {
+            let gone = if path.is_dir() { std::fs::remove_dir_all(&path) } else { std::fs::remove_file(&path) };
+            gone.map_err(io(&path))?;
+            removed.push(path);
+        }
+        if backups && keep.is_none() {
+            let _ = std::fs::remove_dir(dir.backups());
+        }
+        drop(lock);
+        let _ = std::fs::remove_file(dir.lock_file());
+        let _ = std::fs::remove_dir(dir.root());
+        Ok(removed)
+    }
+}
