@@ -67,16 +67,27 @@ impl Journal {
 
     /// Opens the database with a key already checked against the vault.
     pub(crate) fn open_with(dir: DataDir, key: DataKey, lock: JournalLock, now: DateTime<Utc>) -> Result<Self> {
+        Self::open_migrating(dir, key, lock, now, migrations::STEPS)
+    }
+
+    /// As [`Journal::open_with`], migrating by `steps`: a verified backup first when any apply.
+    pub(crate) fn open_migrating(
+        dir: DataDir,
+        key: DataKey,
+        lock: JournalLock,
+        now: DateTime<Utc>,
+        steps: &[rusqlite_migration::M<'static>],
+    ) -> Result<Self> {
         if let Some(found) = damage::in_files(&dir) {
             return Err(StoreError::JournalDamaged(found));
         }
         let conn = connection::open(&dir.database(), &key, Mode::Existing)?;
         let version = check_sound(&conn)?;
         let mut journal = Self { conn, key, dir, _lock: lock };
-        if version < migrations::latest_version() {
+        if usize::try_from(version).is_ok_and(|v| v < steps.len()) {
             journal.backup(Reason::BeforeMigration, now, &mut |_| {})?;
         }
-        migrations::migrate(&mut journal.conn)?;
+        migrations::migrate_by(&mut journal.conn, steps)?;
         Ok(journal)
     }
 
@@ -252,3 +263,7 @@ fn set_aside_orphans(dir: &DataDir, now: DateTime<Utc>) -> Result<()> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+#[path = "journal_tests.rs"]
+mod tests;

@@ -6,7 +6,7 @@ use rusqlite_migration::{M, Migrations};
 
 use crate::error::{Result, StoreError};
 
-const STEPS: &[M<'static>] = &[M::up(include_str!("migrations/0001_journal.sql"))];
+pub(crate) const STEPS: &[M<'static>] = &[M::up(include_str!("migrations/0001_journal.sql"))];
 
 /// The migrations, in order.
 pub fn migrations() -> Migrations<'static> {
@@ -24,11 +24,17 @@ pub fn latest_version() -> i64 {
 /// [`StoreError::TooNew`] for a newer database; [`StoreError::Migration`] when a step fails, in
 /// which case nothing of the pending steps is applied.
 pub fn migrate(conn: &mut Connection) -> Result<()> {
+    migrate_by(conn, STEPS)
+}
+
+/// Brings `conn` to the end of `steps` (the real list, or a test's).
+pub(crate) fn migrate_by(conn: &mut Connection, steps: &[M<'static>]) -> Result<()> {
+    let known = i64::try_from(steps.len()).unwrap_or(i64::MAX);
     let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-    if found > latest_version() {
-        return Err(StoreError::TooNew { found, known: latest_version() });
+    if found > known {
+        return Err(StoreError::TooNew { found, known });
     }
-    migrations().to_latest(conn)?;
+    Migrations::from_slice(steps).to_latest(conn)?;
     Ok(())
 }
 

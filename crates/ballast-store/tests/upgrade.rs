@@ -1,0 +1,89 @@
+//! Upgrades: a frozen copy of every released schema, with data, lives in `tests/fixtures/schema-vN/`
+//! (written once by `write_fixture_for_the_current_schema`, then never changed). Each is opened with
+//! this build, upgraded to the latest schema, and must keep every record.
+
+use std::path::{Path, PathBuf};
+
+use ballast_core::{Entry, EntryBody, EntryId, FixedClock, ReflectionDraft, SetbackDraft};
+use ballast_store::{DataDir, Journal, Secret, migrations};
+use chrono::{Duration, TimeZone, Utc};
+use secrecy::SecretString;
+use serde_json::{Value, json};
+
+const PASS: &str = "frozen fixture passphrase";
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+/// What must survive of each entry, in a form that later schemas keep.
+fn summary(e: &Entry) -> Value {
+    let (kind, text, mood, tags) = match &e.body {
+        EntryBody::Reflection(r) => ("reflection", r.text.clone(), r.mood.map(|m| m.get()), r.tags.clone()),
+        EntryBody::Setback(s) => ("setback", s.what_happened.clone(), s.mood.map(|m| m.get()), Vec::new()),
+    };
+    json!({"id": e.id.0, "kind": kind, "created_at": e.created_at, "updated_at": e.updated_at, "text": text, "mood": mood, "tags": tags})
+}
+
+fn all(j: &Journal) -> Vec<Value> {
+    let mut out = Vec::new();
+    let mut after = EntryId(0);
+    loop {
+        let page = j.entries_after(after, 100).expect("read");
+        let Some(last) = page.last() else { return out };
+        after = last.id;
+        out.extend(page.iter().map(summary));
+    }
+}
+
+#[test]
+#[ignore = "run once when a schema is released: cargo test -p ballast-store --test upgrade -- --ignored"]
+fn write_fixture_for_the_current_schema() {
+    let out = fixtures().join(format!("schema-v{}", migrations::latest_version()));
+    assert!(!out.exists(), "a released schema's fixture is frozen; {} exists", out.display());
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = DataDir::new(tmp.path().join("data"));
+    let start = Utc.with_ymd_and_hms(2026, 11, 1, 18, 0, 0).single().expect("date");
+    let (mut j, _) = Journal::create(&dir, &SecretString::from(PASS.to_owned()), start).expect("set up");
+    for i in 0..30 {
+        let clock = FixedClock(start + Duration::hours(i * 7));
+        let body = if i % 5 == 4 {
+            let d = SetbackDraft { setback_type: Some("crisis".into()), what_happened: Some(format!("setback {i}")), mood: Some(2), ..Default::default() };
+            EntryBody::Setback(d.validate(&clock).expect("valid"))
+        } else {
+            let d = ReflectionDraft { text: Some(format!("reflection {i} — ünïcode")), mood: Some(i32::try_from(i % 11).expect("small")), tags: vec![format!("t{}", i % 3)], ..Default::default() };
+            EntryBody::Reflection(d.validate(&clock).expect("valid"))
+        };
+        j.insert(&body, clock.0).expect("save");
+    }
+    j.set_setting("auto_lock_minutes", "15").expect("setting");
+    let expected = all(&j);
+    drop(j);
+    std::fs::create_dir_all(&out).expect("fixture folder");
+    for name in ["vault.json", "journal.db"] {
+        std::fs::copy(dir.root().join(name), out.join(name)).expect("copy");
+    }
+    std::fs::write(out.join("expected.json"), serde_json::to_string_pretty(&expected).expect("json")).expect("expected");
+}
+
+#[test]
+fn every_frozen_schema_upgrades_and_keeps_every_record() {
+    let mut found = 0;
+    for fixture in std::fs::read_dir(fixtures()).expect("fixtures").flatten().map(|e| e.path()).filter(|p| p.is_dir()) {
+        found += 1;
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let dir = DataDir::new(tmp.path().join("data"));
+        std::fs::create_dir_all(dir.root()).expect("dir");
+        for name in ["vault.json", "journal.db"] {
+            std::fs::copy(fixture.join(name), dir.root().join(name)).expect("copy the frozen journal");
+        }
+        let expected: Value = serde_json::from_slice(&std::fs::read(fixture.join("expected.json")).expect("expected")).expect("json");
+        let now = Utc.with_ymd_and_hms(2027, 1, 1, 9, 0, 0).single().expect("date");
+        let j = Journal::open(&dir, &Secret::Passphrase(SecretString::from(PASS.to_owned())), now)
+            .unwrap_or_else(|e| panic!("{} opens and upgrades: {e}", fixture.display()));
+        assert_eq!(Value::Array(all(&j)), expected, "{}: every record is kept by the upgrade", fixture.display());
+        assert_eq!(j.setting("auto_lock_minutes").expect("setting").as_deref(), Some("15"), "settings are kept");
+        assert_eq!(j.integrity_problems().expect("check"), Vec::<String>::new(), "the upgraded file is sound");
+    }
+    assert!(found >= 1, "there is a frozen copy of at least the first schema");
+}
