@@ -48,10 +48,20 @@ fn write_fixture_for_the_current_schema() {
     for i in 0..30 {
         let clock = FixedClock(start + Duration::hours(i * 7));
         let body = if i % 5 == 4 {
-            let d = SetbackDraft { setback_type: Some("crisis".into()), what_happened: Some(format!("setback {i}")), mood: Some(2), ..Default::default() };
+            let d = SetbackDraft {
+                setback_type: Some("crisis".into()),
+                what_happened: Some(format!("setback {i}")),
+                mood: Some(2),
+                ..Default::default()
+            };
             EntryBody::Setback(d.validate(&clock).expect("valid"))
         } else {
-            let d = ReflectionDraft { text: Some(format!("reflection {i} — ünïcode")), mood: Some(i32::try_from(i % 11).expect("small")), tags: vec![format!("t{}", i % 3)], ..Default::default() };
+            let d = ReflectionDraft {
+                text: Some(format!("reflection {i} — ünïcode")),
+                mood: Some(i32::try_from(i % 11).expect("small")),
+                tags: vec![format!("t{}", i % 3)],
+                ..Default::default()
+            };
             EntryBody::Reflection(d.validate(&clock).expect("valid"))
         };
         j.insert(&body, clock.0).expect("save");
@@ -63,7 +73,8 @@ fn write_fixture_for_the_current_schema() {
     for name in ["vault.json", "journal.db"] {
         std::fs::copy(dir.root().join(name), out.join(name)).expect("copy");
     }
-    std::fs::write(out.join("expected.json"), serde_json::to_string_pretty(&expected).expect("json")).expect("expected");
+    std::fs::write(out.join("expected.json"), serde_json::to_string_pretty(&expected).expect("json"))
+        .expect("expected");
 }
 
 #[test]
@@ -77,7 +88,8 @@ fn every_frozen_schema_upgrades_and_keeps_every_record() {
         for name in ["vault.json", "journal.db"] {
             std::fs::copy(fixture.join(name), dir.root().join(name)).expect("copy the frozen journal");
         }
-        let expected: Value = serde_json::from_slice(&std::fs::read(fixture.join("expected.json")).expect("expected")).expect("json");
+        let expected: Value =
+            serde_json::from_slice(&std::fs::read(fixture.join("expected.json")).expect("expected")).expect("json");
         let now = Utc.with_ymd_and_hms(2027, 1, 1, 9, 0, 0).single().expect("date");
         let j = Journal::open(&dir, &Secret::Passphrase(SecretString::from(PASS.to_owned())), now)
             .unwrap_or_else(|e| panic!("{} opens and upgrades: {e}", fixture.display()));

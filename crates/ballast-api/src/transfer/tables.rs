@@ -126,7 +126,10 @@ pub(crate) fn entries_markdown(j: &Journal, exported_at: &str, out: &mut dyn Wri
     each_entry(j, |e| {
         let v = serde_json::to_value(e).map_err(|_| ApiError::Internal)?;
         let kind = if v["kind"] == "setback" { "Setback" } else { "Reflection" };
-        writeln!(out, "## {kind}, {}\n", v["occurred_at"].as_str().unwrap_or_default()).map_err(io)?;
+        let when = v["occurred_at"].as_str().unwrap_or_default();
+        let when = chrono::DateTime::parse_from_rfc3339(when)
+            .map_or_else(|_| when.to_owned(), |t| t.format("%Y-%m-%d %H:%M (UTC%:z)").to_string());
+        writeln!(out, "## {kind}, {when}\n").map_err(io)?;
         for (field, label) in LABELS {
             let value = match field {
                 "disclosure_landed" if v["disclosure"].is_object() => {
