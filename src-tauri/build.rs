@@ -25,6 +25,10 @@ fn main() {
         "damage_report",
         "recover_journal",
         "start_empty_journal",
+        "suggested_export_folder",
+        "export_journal",
+        "import_journal",
+        "delete_everything",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest)).expect("tauri build");
 }

@@ -13,7 +13,7 @@ use tauri::{Manager, Runtime};
 
 /// Every command the UI may call, for the app and for the bindings.
 pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
-    use commands::{backups, drafts, entries, journal, recovery, settings};
+    use commands::{backups, data, drafts, entries, journal, recovery, settings};
     tauri_specta::Builder::<R>::new().commands(tauri_specta::collect_commands![
         journal::app_status,
         journal::set_up_journal,
@@ -37,6 +37,10 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
         recovery::damage_report,
         recovery::recover_journal,
         recovery::start_empty_journal,
+        data::suggested_export_folder,
+        data::export_journal,
+        data::import_journal,
+        data::delete_everything,
     ])
 }
 

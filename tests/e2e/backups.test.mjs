@@ -1,8 +1,9 @@
 // Backups and recovery in the real app: back up now, see it listed as verified, restore it after
-// typing the confirmation word; then a damaged journal file is detected at unlock, set aside, and
-// the newest backup brings the journal back. axe-core runs on each screen.
+// typing the confirmation word; a damaged journal file is detected at unlock, set aside, and the
+// newest backup brings the journal back; export, a refused import, and delete everything with a
+// final backup that can be restored. axe-core runs on each screen.
 import { execFileSync } from 'node:child_process';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -116,5 +117,54 @@ describe('Backups and recovery, end to end', { timeout: 300_000 }, () => {
     await shown(driver, '[data-testid="entry-row"]', 20_000);
     const entries = await rows('entry-row');
     assert.ok(entries.some((r) => r.includes('Kept in every backup')), 'the journal is back from the newest backup');
+  });
+
+  it('exports everything, lists every problem of a bad import, and deletes everything only when asked', async () => {
+    await tabTo(driver, 'data-open');
+    await press(driver, Key.ENTER);
+    await shown(driver, '#export-folder');
+    await axe(driver, 'your data');
+    const out = path.join(app.dataDir, '..', `${path.basename(app.dataDir)}-export`);
+    await driver.executeScript(`const e = document.getElementById('export-folder'); e.value = ${JSON.stringify(out)}; e.dispatchEvent(new Event('input', { bubbles: true }));`);
+    await tabTo(driver, 'export');
+    await press(driver, Key.ENTER);
+    await driver.wait(async () => /Exported/.test(await (await shown(driver, '[data-testid="export-status"]')).getText()), 15_000, 'exported');
+    for (const f of ['ballast-export.json', 'entries.csv', 'settings.csv', 'entries.md']) {
+      assert.ok(existsSync(path.join(out, f)), `${f} is written`);
+    }
+    const bad = path.join(out, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ format: 'ballast-export', version: 1, entries: [{ id: 1, kind: 'reflection', mood: 12 }], settings: [] }));
+    await tabTo(driver, 'import-file');
+    await press(driver, bad, Key.ENTER);
+    await shown(driver, '[data-testid="import-problems"]');
+    const listed = await driver.executeScript('return document.querySelector(\'[data-testid="import-problems"]\').textContent;');
+    assert.match(listed, /entries\[0\]\.mood/, 'each problem names its record and field');
+    assert.match(listed, /entries\[0\]\.created_at/, 'every problem is listed, not just the first');
+    await axe(driver, 'your data with import problems');
+    await screenshot(driver, '17-your-data');
+
+    await tabTo(driver, 'delete-words');
+    await press(driver, 'delete', Key.ENTER);
+    assert.match(await (await shown(driver, '#delete-words-error')).getText(), /Nothing has been deleted/, 'the words are required');
+    assert.ok(existsSync(path.join(app.dataDir, 'journal.db')), 'and nothing was deleted');
+    await driver.executeScript(`const e = document.getElementById('delete-words'); e.value = ''; e.dispatchEvent(new Event('input', { bubbles: true }));`);
+    await tabTo(driver, 'delete-words');
+    await press(driver, 'delete everything', Key.ENTER);
+    await shown(driver, '[data-testid="removed"]');
+    const removed = await driver.executeScript('return document.querySelector(\'[data-testid="removed"]\').textContent;');
+    assert.match(removed, /journal\.db/, 'the report names the journal file');
+    assert.match(removed, /vault\.json/, 'and the key file');
+    assert.ok(!existsSync(path.join(app.dataDir, 'journal.db')), 'the journal is gone');
+    await axe(driver, 'deleted');
+    await screenshot(driver, '18-deleted');
+    await tabTo(driver, 'deleted-done');
+    await press(driver, Key.ENTER);
+    await shown(driver, '[data-testid="recover-restore"]');
+    await tabTo(driver, 'recovery-secret');
+    await press(driver, PASSPHRASE);
+    await tabTo(driver, 'recover-restore');
+    await press(driver, Key.ENTER);
+    await shown(driver, '[data-testid="entry-row"]', 20_000);
+    assert.ok((await rows('entry-row')).some((r) => r.includes('Kept in every backup')), 'the final backup brings it back');
   });
 });

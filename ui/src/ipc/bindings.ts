@@ -49,6 +49,14 @@ export const commands = {
 	recoverJournal: (secret: SecretInput, backup: string | null) => typedError<null, ApiError>(__TAURI_INVOKE("recover_journal", { secret, backup })),
 	/**  Starts an empty journal with the same key, keeping the damaged one in quarantine, and unlocks. */
 	startEmptyJournal: (secret: SecretInput) => typedError<null, ApiError>(__TAURI_INVOKE("start_empty_journal", { secret })),
+	/**  A folder to suggest for an export: `Ballast export` in the documents folder (or home). */
+	suggestedExportFolder: () => __TAURI_INVOKE<string>("suggested_export_folder"),
+	/**  Writes the export into `folder`. */
+	exportJournal: (folder: string) => typedError<ExportReport, ApiError>(__TAURI_INVOKE("export_journal", { folder })),
+	/**  Imports an export file, checking everything first. */
+	importJournal: (file: string, onProgress: Channel<ProgressView>) => typedError<ImportReport, ApiError>(__TAURI_INVOKE("import_journal", { file, onProgress })),
+	/**  Deletes the journal as chosen, after the typed words. */
+	deleteEverything: (choice: DeleteChoice) => typedError<DeleteReport_Serialize, ApiError>(__TAURI_INVOKE("delete_everything", { choice })),
 };
 
 /* Types */
@@ -80,6 +88,10 @@ export type ApiErrorKind =
 "backup_failed" | 
 /**  See [`ApiError::NotConfirmed`]. */
 "not_confirmed" | 
+/**  See [`ApiError::ExportFailed`]. */
+"export_failed" | 
+/**  See [`ApiError::ImportInvalid`]. */
+"import_invalid" | 
 /**  See [`ApiError::JournalTooNew`]. */
 "journal_too_new" | 
 /**  See [`ApiError::HeldByOtherProcess`]. */
@@ -195,6 +207,39 @@ export type DamageReport_Serialize = {
 	 *  starting afresh means setting up again.
 	 */
 	can_start_empty: boolean,
+};
+
+/**  What the worker chose. */
+export type DeleteChoice = {
+	/**  Must be [`DELETE_WORDS`]. */
+	confirmation: string,
+	/**  Keep one last backup (with the key file's copy) so this can be undone. */
+	final_backup: boolean,
+	/**  Remove the backups (all but the final one, if kept) and any damaged files set aside. */
+	remove_backups: boolean,
+};
+
+/**  What "delete everything" removed, and what is left in the data folder. */
+export type DeleteReport = DeleteReport_Serialize | DeleteReport_Deserialize;
+
+/**  What "delete everything" removed, and what is left in the data folder. */
+export type DeleteReport_Deserialize = {
+	/**  Files and folders removed. */
+	removed: string[],
+	/**  Files still in the data folder (the final backup and the key file's copy, if kept). */
+	left: string[],
+	/**  The final backup's file name, if one was kept. */
+	final_backup?: string | null,
+};
+
+/**  What "delete everything" removed, and what is left in the data folder. */
+export type DeleteReport_Serialize = {
+	/**  Files and folders removed. */
+	removed: string[],
+	/**  Files still in the data folder (the final backup and the key file's copy, if kept). */
+	left: string[],
+	/**  The final backup's file name, if one was kept. */
+	final_backup: string | null,
 };
 
 /**  A self-disclosure as typed. */
@@ -324,6 +369,14 @@ export type EntryView_Serialize = {
 	updated_at: string,
 } & EntryFields_Serialize;
 
+/**  What an export wrote. */
+export type ExportReport = {
+	/**  The files written. */
+	files: string[],
+	/**  How many entries they hold. */
+	entries: number,
+};
+
 /**  One problem with one field of a draft, or one warning about it. */
 export type FieldError = {
 	/**  The draft's field name, as in the JSON and the form (`mood`, `disclosure.landed`, ...). */
@@ -364,6 +417,16 @@ fields: ReflectionDraft_Serialize } |
 entry_id: EntryId | null; 
 /**  What was typed. */
 fields: SetbackDraft_Serialize };
+
+/**  What an import did. */
+export type ImportReport = {
+	/**  Records written. */
+	added: number,
+	/**  Records already kept exactly so, skipped. */
+	skipped: number,
+	/**  The backup made just before. */
+	backup: BackupView,
+};
 
 /**  Where the app stands. */
 export type JournalState = 

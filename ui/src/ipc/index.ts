@@ -8,6 +8,10 @@ import type {
   BackupList_Serialize,
   BackupView,
   DamageReport_Serialize,
+  DeleteChoice,
+  DeleteReport_Serialize,
+  ExportReport,
+  ImportReport,
   ProgressView,
   SecretInput,
   EntryPage_Serialize,
@@ -23,9 +27,25 @@ import type {
   Cursor,
 } from './bindings';
 
-export type { ApiError, AppStatus, BackupView, Cursor, FieldError, ProgressView, Saved, SecretInput, Settings, SetUp };
+export type {
+  ApiError,
+  AppStatus,
+  BackupView,
+  Cursor,
+  DeleteChoice,
+  DeleteReport_Serialize,
+  ExportReport,
+  FieldError,
+  ImportReport,
+  ProgressView,
+  Saved,
+  SecretInput,
+  Settings,
+  SetUp,
+};
 export type BackupList = BackupList_Serialize;
 export type DamageReport = DamageReport_Serialize;
+export type DeleteReport = DeleteReport_Serialize;
 export type ReflectionDraft = ReflectionDraft_Serialize;
 export type SetbackDraft = SetbackDraft_Serialize;
 export type Entry = EntryView_Serialize;
@@ -96,4 +116,9 @@ export const ipc = {
   recoverJournal: (secret: SecretInput, backup: string | null) =>
     guarded(commands.recoverJournal(secret, backup), LONG_WORK_TIMEOUT_MS),
   startEmptyJournal: (secret: SecretInput) => guarded(commands.startEmptyJournal(secret)),
+  suggestedExportFolder: () => withTimeout<string>(commands.suggestedExportFolder(), ''),
+  exportJournal: (folder: string) => guarded(commands.exportJournal(folder), LONG_WORK_TIMEOUT_MS),
+  importJournal: (file: string, onProgress: (p: ProgressView) => void) =>
+    guarded(commands.importJournal(file, progressChannel(onProgress)), LONG_WORK_TIMEOUT_MS),
+  deleteEverything: (choice: DeleteChoice) => guarded(commands.deleteEverything(choice), LONG_WORK_TIMEOUT_MS),
 };

@@ -92,6 +92,14 @@ impl Session {
         })
     }
 
+    /// Where to suggest writing an export: a dated folder in the documents folder, else home.
+    pub fn suggested_export_folder(&self) -> std::path::PathBuf {
+        let base = directories::UserDirs::new()
+            .and_then(|u| u.document_dir().map(Path::to_owned).or_else(|| Some(u.home_dir().to_owned())))
+            .unwrap_or_else(|| self.dir.root().to_owned());
+        base.join(format!("Ballast export {}", self.clock.now().format("%Y-%m-%d")))
+    }
+
     /// The JSON document alone, as bytes (for tests and small journals).
     ///
     /// # Errors

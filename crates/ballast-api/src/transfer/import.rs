@@ -253,9 +253,11 @@ impl Sink for Check<'_> {
             "version" if value == VERSION => self.version = true,
             "version" => {
                 self.version = true;
+                // Only a number is named back: anything else in the file is never echoed.
+                let which = value.as_u64().map_or_else(|| "not a version number".to_owned(), |v| format!("version {v}"));
                 self.add(problem(
                     "version",
-                    &format!("This export is version {value}; this Ballast reads version {VERSION}. A newer Ballast may read it."),
+                    &format!("This export is {which}; this Ballast reads version {VERSION}. A newer Ballast may read it."),
                 ));
             }
             "exported_at" => {}

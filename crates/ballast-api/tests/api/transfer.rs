@@ -188,16 +188,18 @@ fn one_bad_record_among_many_writes_nothing_and_every_problem_is_named() {
 #[test]
 fn wrong_version_not_json_and_empty_files_are_refused_plainly() {
     let j = Journey::new(1, "kept");
-    let cases: [(&str, &[u8], &str); 4] = [
+    let cases: [(&str, &[u8], &str); 5] = [
         ("version.json", br#"{"format": "ballast-export", "version": 9, "entries": [], "settings": []}"#, "version"),
         ("nonsense.json", b"this is not json at all", "file"),
         ("empty.json", b"", "file"),
         ("array.json", b"[1, 2, 3]", "file"),
+        ("echo.json", br#"{"format": "ballast-export", "version": ["private words"], "entries": []}"#, "version"),
     ];
     for (name, bytes, field) in cases {
         let err = import(&j, &write_file(&j, name, bytes)).expect_err(name);
         let ApiError::ImportInvalid(problems) = err else { panic!("{name}: got {err:?}") };
         assert_eq!(problems[0].field, field, "{name} is refused for its {field}: {problems:?}");
+        assert!(problems.iter().all(|p| !p.message.contains("private")), "{name}: nothing from the file is echoed");
     }
     assert_eq!(j.texts().len(), 1, "nothing was written");
 }

@@ -1,0 +1,43 @@
+//! The worker's data as a whole: export, import (with progress) and delete everything.
+
+use std::path::PathBuf;
+
+use ballast_api::delete_all::DeleteChoice;
+use ballast_api::dto::{DeleteReport, ExportReport, ImportReport, ProgressView};
+use ballast_api::{ApiError, Session};
+use tauri::State;
+use tauri::ipc::Channel;
+
+use super::guarded;
+
+/// A folder to suggest for an export: `Ballast export` in the documents folder (or home).
+#[tauri::command(async)]
+#[specta::specta]
+pub fn suggested_export_folder(session: State<'_, Session>) -> String {
+    session.suggested_export_folder().display().to_string()
+}
+
+/// Writes the export into `folder`.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn export_journal(session: State<'_, Session>, folder: String) -> Result<ExportReport, ApiError> {
+    guarded(|| session.export_to(&PathBuf::from(folder)))
+}
+
+/// Imports an export file, checking everything first.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn import_journal(
+    session: State<'_, Session>,
+    file: String,
+    on_progress: Channel<ProgressView>,
+) -> Result<ImportReport, ApiError> {
+    guarded(|| session.import_file(&PathBuf::from(file), &mut |p| drop(on_progress.send(p.into()))))
+}
+
+/// Deletes the journal as chosen, after the typed words.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn delete_everything(session: State<'_, Session>, choice: DeleteChoice) -> Result<DeleteReport, ApiError> {
+    guarded(|| session.delete_everything(&choice))
+}
