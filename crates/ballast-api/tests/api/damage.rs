@@ -9,11 +9,13 @@ use ballast_api::dto::JournalState;
 use ballast_store::Damage;
 use secrecy::SecretString;
 
-use crate::support::{Journey, pass};
+use crate::support::{Journey, contains, pass};
+
+const LINE: &str = "a long enough line to fill several pages ";
 
 /// A journal with a backup of all its entries, locked cleanly (so it is one file).
 fn backed_up() -> (Journey, Vec<String>) {
-    let j = Journey::new(40, &"a long enough line to fill several pages ".repeat(8));
+    let j = Journey::new(40, &LINE.repeat(8));
     j.session.back_up_now(&mut |_| {}).expect("back up");
     let texts = j.texts();
     j.session.lock();
@@ -44,7 +46,9 @@ fn detected_kept_and_restored(damage: impl FnOnce(&Path), want: Damage) {
     let report = j.session.damage_report().expect("a damage report");
     let folder = PathBuf::from(report.quarantined_to.expect("the damaged file was moved aside"));
     assert!(folder.starts_with(j.dir.quarantine()), "into quarantine/");
-    assert_eq!(quarantined(&folder), vec![("journal.db".to_owned(), original)], "moved byte for byte");
+    let kept = quarantined(&folder);
+    assert!(kept.iter().all(|(_, bytes)| !contains(bytes, LINE)), "the quarantined copy holds no plaintext");
+    assert_eq!(kept, vec![("journal.db".to_owned(), original)], "moved byte for byte");
     assert!(report.newest_backup.is_some() && report.can_start_empty, "both ways forward are offered");
     assert!(!j.dir.database().exists(), "nothing damaged is left in place");
 
