@@ -4,30 +4,16 @@
 // criterion's macros generate undocumented functions.
 #![allow(missing_docs)]
 
-use std::sync::Arc;
+mod common;
 
-use ballast_api::{DataDir, Session};
-use ballast_core::{Cursor, FixedClock, ReflectionDraft};
-use chrono::{Duration, TimeZone, Utc};
+use ballast_core::Cursor;
 use criterion::{Criterion, criterion_group, criterion_main};
-use secrecy::SecretString;
 
 const ENTRIES: i32 = 100_000;
 
 fn list(c: &mut Criterion) {
     let tmp = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).expect("temp dir on the build disk");
-    let start = Utc.with_ymd_and_hms(2021, 1, 1, 9, 0, 0).single().expect("date");
-    let session = Session::new(DataDir::new(tmp.path().join("journal")), Arc::new(FixedClock(start)));
-    session.set_up(&SecretString::from("harbour lantern quietly".to_owned())).expect("set up");
-    for i in 0..ENTRIES {
-        let draft = ReflectionDraft {
-            occurred_at: Some((start + Duration::minutes(30 * i64::from(i))).to_rfc3339()),
-            mood: Some(i % 11),
-            text: Some(format!("entry {i}: a steady session with some notes about the day")),
-            ..Default::default()
-        };
-        session.save_reflection(None, &draft).expect("seed");
-    }
+    let session = common::seeded(&tmp.path().join("journal"), ENTRIES);
     let mut cursor: Option<Cursor> = None;
     for _ in 0..(90_000 / 500) {
         cursor = session.list_entries(cursor, 500).expect("walk").next;

@@ -5,38 +5,21 @@
 // criterion's macros generate undocumented functions.
 #![allow(missing_docs)]
 
-use std::sync::Arc;
+mod common;
 
-use ballast_api::{DataDir, Secret, Session};
-use ballast_core::{FixedClock, ReflectionDraft};
-use chrono::{Duration, TimeZone, Utc};
+use ballast_api::{DataDir, Secret};
 use criterion::{Criterion, criterion_group, criterion_main};
 use secrecy::SecretString;
 
-const ENTRIES: i32 = 100_000;
-const PASS: &str = "harbour lantern quietly";
+use common::{PASS, seeded};
 
-fn journal(tmp: &std::path::Path, name: &str, entries: i32) -> (Session, DataDir) {
-    let start = Utc.with_ymd_and_hms(2021, 1, 1, 9, 0, 0).single().expect("date");
-    let dir = DataDir::new(tmp.join(name));
-    let session = Session::new(dir.clone(), Arc::new(FixedClock(start)));
-    session.set_up(&SecretString::from(PASS.to_owned())).expect("set up");
-    for i in 0..entries {
-        let draft = ReflectionDraft {
-            occurred_at: Some((start + Duration::minutes(30 * i64::from(i))).to_rfc3339()),
-            mood: Some(i % 11),
-            text: Some(format!("entry {i}: a steady session with some notes about the day")),
-            ..Default::default()
-        };
-        session.save_reflection(None, &draft).expect("seed");
-    }
-    (session, dir)
-}
+const ENTRIES: i32 = 100_000;
 
 fn bench(c: &mut Criterion) {
     let tmp = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).expect("temp dir on the build disk");
-    let (empty, _) = journal(tmp.path(), "empty", 0);
-    let (full, dir) = journal(tmp.path(), "full", ENTRIES);
+    let empty = seeded(&tmp.path().join("empty"), 0);
+    let dir = DataDir::new(tmp.path().join("full"));
+    let full = seeded(dir.root(), ENTRIES);
     let pass = || Secret::Passphrase(SecretString::from(PASS.to_owned()));
 
     let mut group = c.benchmark_group("open_and_backup_100k");

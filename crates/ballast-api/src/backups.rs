@@ -57,7 +57,10 @@ impl Session {
     /// [`ApiError::BackupFailed`] (the failed copy is not kept); [`ApiError::Locked`].
     pub fn back_up_now(&self, progress: &mut dyn FnMut(Progress)) -> Result<BackupView, ApiError> {
         let now = self.clock.now();
-        self.with(|j| Ok(BackupView::from(&j.backup(Reason::Manual, now, progress)?)))
+        let made = self.with(|j| Ok(BackupView::from(&j.backup(Reason::Manual, now, progress)?)))?;
+        // A backup that works puts right one that did not.
+        *guard(&self.backup_problem) = None;
+        Ok(made)
     }
 
     /// Restores a listed backup (by file name) or a chosen file (by path) over the journal,
@@ -82,8 +85,8 @@ impl Session {
         match journal.restore(&path, now, progress) {
             Ok(before) => Ok(BackupView::from(&before)),
             Err(e) => {
-                if journal.integrity_problems().is_err() {
-                    // Past the swap the connection is gone: lock, so the next unlock reopens it.
+                if !journal.is_open() {
+                    // The journal could not be opened again: lock, so the next unlock reopens it.
                     *slot = None;
                 }
                 Err(e.into())

@@ -136,6 +136,11 @@ impl Journal {
         backup::verify(path, &self.key)
     }
 
+    /// Whether the journal's database is open (false only after a restore that could not reopen it).
+    pub fn is_open(&self) -> bool {
+        self.conn.path().is_some_and(|p| !p.is_empty())
+    }
+
     /// The data directory.
     pub fn dir(&self) -> &DataDir {
         &self.dir

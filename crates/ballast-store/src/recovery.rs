@@ -32,7 +32,8 @@ impl Journal {
     ///
     /// # Errors
     /// [`StoreError::BackupFailed`] when `from` (or its copy) fails verification, with nothing
-    /// changed; I/O and database errors. After an error past the swap the journal must be reopened.
+    /// changed; I/O and database errors. If the journal cannot be opened again afterwards,
+    /// [`Journal::is_open`] says so and it must be unlocked afresh.
     pub fn restore(
         &mut self,
         from: &Path,
@@ -48,11 +49,16 @@ impl Journal {
             }
         };
         let live = std::mem::replace(&mut self.conn, Connection::open_in_memory()?);
-        live.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
-        live.close().map_err(|(_, e)| e)?;
-        swap_in(&self.dir, &aside, now)?;
-        self.conn = connection::open(&self.dir.database(), &self.key, Mode::Existing)?;
-        migrations::migrate(&mut self.conn)?;
+        let swapped = live
+            .execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")
+            .and_then(|()| live.close().map_err(|(_, e)| e))
+            .map_err(StoreError::from)
+            .and_then(|()| swap_in(&self.dir, &aside, now));
+        // Whether or not the swap happened, the journal in place is opened again.
+        let mut conn = connection::open(&self.dir.database(), &self.key, Mode::Existing)?;
+        migrations::migrate(&mut conn)?;
+        self.conn = conn;
+        swapped?;
         Ok(before)
     }
 

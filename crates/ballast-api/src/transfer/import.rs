@@ -254,10 +254,13 @@ impl Sink for Check<'_> {
             "version" => {
                 self.version = true;
                 // Only a number is named back: anything else in the file is never echoed.
-                let which = value.as_u64().map_or_else(|| "not a version number".to_owned(), |v| format!("version {v}"));
+                let which =
+                    value.as_u64().map_or_else(|| "not a version number".to_owned(), |v| format!("version {v}"));
                 self.add(problem(
                     "version",
-                    &format!("This export is {which}; this Ballast reads version {VERSION}. A newer Ballast may read it."),
+                    &format!(
+                        "This export is {which}; this Ballast reads version {VERSION}. A newer Ballast may read it."
+                    ),
                 ));
             }
             "exported_at" => {}
