@@ -50,7 +50,7 @@ step "UI typecheck, lint and unit tests"
 count_tap_lines "$logs/vitest.log"
 
 step "Rust tests (the bindings drift check among them)"
-cargo test --workspace --locked 2>&1 | tee "$logs/cargo.log"
+cargo test --workspace --locked --no-fail-fast 2>&1 | tee "$logs/cargo.log"
 count_cargo "$logs/cargo.log"
 
 step "End-to-end: the real app in its real webview"

@@ -43,7 +43,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
         command => {
             match session.status().state {
                 JournalState::NeedsSetup => return Err(ApiError::NotSetUp.into()),
-                JournalState::NeedsRecovery => return Err(ApiError::VaultDamaged.into()),
+                JournalState::NeedsRecovery => {
+                    return Err(Failure::other(
+                        "There is no journal to open here, only backups with a copy of its key file (the key file was set aside as damaged, or the journal was deleted with a final backup kept).\nTo restore the newest backup, run: ballast restore newest --confirm".to_owned(),
+                    ));
+                }
                 _ => {}
             }
             session.unlock(&secret::opening_secret()?)?;

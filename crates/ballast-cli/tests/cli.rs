@@ -276,6 +276,8 @@ fn export_import_and_delete_all() {
     assert!(printed.contains("journal.db") && printed.contains("vault.json"), "says what was removed: {printed}");
     assert!(printed.contains("final backup"), "and that a final backup was kept: {printed}");
     assert!(!a.join("journal.db").exists() && !a.join("vault.json").exists(), "the journal and its key are gone");
+    let out = ballast(&a, &["list"], &[("BALLAST_PASSPHRASE", PASS)], None);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("ballast restore newest"), "says how to undo it");
     ok(&a, &["restore", "newest", "--confirm"], None);
     assert!(ok(&a, &["list"], None).contains("travels with me"), "the final backup undoes it");
     let printed = ok(&a, &["delete-all", "--confirm", "--no-final-backup", "--remove-backups"], None);
