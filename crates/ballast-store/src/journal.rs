@@ -120,12 +120,13 @@ impl Journal {
         backup::write(&self.conn, &self.key, &self.dir, reason, now, progress)
     }
 
-    /// Whether no backup has been made yet on `now`'s day (UTC).
+    /// Whether no backup has been made yet on `now`'s day (UTC). A backup dated later (a clock
+    /// that was wrong) does not count, so daily backups go on.
     ///
     /// # Errors
     /// I/O errors reading `backups/`.
     pub fn daily_backup_due(&self, now: DateTime<Utc>) -> Result<bool> {
-        Ok(backup::list(&self.dir)?.first().is_none_or(|b| b.created_at.date_naive() < now.date_naive()))
+        Ok(!backup::list(&self.dir)?.iter().any(|b| b.created_at.date_naive() == now.date_naive()))
     }
 
     /// Verifies a backup file with this journal's key.

@@ -157,3 +157,22 @@ fn a_wrong_passphrase_on_a_healthy_journal_never_quarantines() {
     let before: Vec<_> = before.into_iter().filter(|(p, _)| !p.ends_with("ballast.lock")).collect();
     assert_eq!(after, before, "every file is exactly as it was");
 }
+
+#[test]
+fn after_a_damaged_vault_setting_up_anew_keeps_the_old_files_aside() {
+    let (j, _) = backed_up();
+    std::fs::write(j.dir.vault(), b"{ not a vault").expect("damage the vault");
+    assert_eq!(j.session.unlock(&pass()).err(), Some(ApiError::VaultDamaged), "damaged vault");
+    let old_db = std::fs::read(j.dir.database()).expect("the database is still in place");
+    j.session.set_up(&SecretString::from("a brand new passphrase".to_owned())).expect("set up anew");
+    assert!(j.texts().is_empty(), "a new, empty journal");
+    let orphaned: Vec<PathBuf> = std::fs::read_dir(j.dir.quarantine())
+        .expect("quarantine")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.to_string_lossy().ends_with("-orphaned"))
+        .collect();
+    assert_eq!(orphaned.len(), 1, "the old journal and its backups were moved aside together");
+    assert_eq!(std::fs::read(orphaned[0].join("journal.db")).expect("kept"), old_db, "the old database, byte for byte");
+    assert!(orphaned[0].join("backups").is_dir(), "with the old backups, which only the old key opens");
+}
