@@ -1,7 +1,7 @@
 // The end-to-end harness: starts tauri-driver (which starts WebKitWebDriver and the real Ballast
 // binary) with a fresh data directory, and gives the tests keyboard, axe-core and screenshot helpers.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, mkdtempSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
@@ -38,9 +38,13 @@ export async function launch({ prepare } = {}) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'ballast-e2e-'));
   if (prepare) prepare(dataDir);
   const application = path.join(root, 'target', 'debug', 'ballast-desktop');
+  // Its own process group, and a log file rather than this process's pipes: whatever it starts is
+  // stopped with it, and nothing left over can hold the test runner's output open.
+  const log = openSync(`${dataDir}.driver.log`, 'w');
   const driverProcess = spawn('tauri-driver', ['--port', String(PORT)], {
     env: { ...process.env, BALLAST_DATA_DIR: dataDir },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', log, log],
+    detached: true,
   });
   await waitForPort(PORT, 30_000);
   const driver = await new Builder()
@@ -49,7 +53,17 @@ export async function launch({ prepare } = {}) {
     .build();
   await driver.manage().setTimeouts({ implicit: 0, script: 30_000 });
   const stop = async () => {
-    try { await driver.quit(); } finally { driverProcess.kill(); }
+    try {
+      await driver.quit();
+    } finally {
+      for (const signal of ['SIGTERM', 'SIGKILL']) {
+        try { process.kill(-driverProcess.pid, signal); } catch { /* already gone */ }
+        // The app itself, by its own data directory, in case it left the group.
+        spawnSync('pkill', [`-${signal === 'SIGTERM' ? 'TERM' : 'KILL'}`, '-f', '--', `--data-dir ${dataDir}`]);
+        await new Promise((r) => setTimeout(r, 300));
+      }
+      closeSync(log);
+    }
   };
   return { driver, dataDir, stop };
 }
