@@ -9,6 +9,7 @@ pub mod field;
 pub mod passphrase;
 pub mod person_code;
 pub mod retention;
+pub mod scoring;
 
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use draft::{FormDraft, ReflectionDraft, SetbackDraft};
