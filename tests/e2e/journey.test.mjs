@@ -123,10 +123,12 @@ describe('Ballast, end to end', { timeout: 300_000 }, () => {
     await driver.executeScript(`const e = document.getElementById('reflection-strengths'); e.value = 'x'.repeat(50001); e.dispatchEvent(new Event('input', { bubbles: true }));`);
     await tabTo(driver, 'save');
     await press(driver, Key.ENTER);
-    const described = await driver.executeScript(`
+    const describedBy = () => driver.executeScript(`
       const e = document.getElementById('reflection-strengths');
       return (e.getAttribute('aria-describedby') || '').split(' ').map((id) => document.getElementById(id)?.textContent || '').join(' ');`);
-    assert.match(described, /50,000/, 'the strengths field is described by its error, naming the limit');
+    // The refusal comes back over IPC; wait for it rather than read the field before it arrives.
+    await driver.wait(async () => /50,000/.test(await describedBy()), 10_000, 'the refusal arrives').catch(() => {});
+    assert.match(await describedBy(), /50,000/, 'the strengths field is described by its error, naming the limit');
     assert.equal(await value('reflection-text'), 'Still here after a refusal', 'the rest of the form is kept');
     assert.equal((await value('reflection-strengths')).length, 50001, 'the refused text itself is kept too');
     await axe(driver, 'reflection form with an error');
@@ -220,6 +222,8 @@ describe('Ballast, end to end', { timeout: 300_000 }, () => {
   it('deletes an entry only after confirmation', async () => {
     await tabTo(driver, 'cancel');
     await press(driver, Key.ENTER);
+    // The list loads over IPC; count it once it is there.
+    await shown(driver, '[data-testid="entry-row"]');
     const before = (await rows()).length;
     await tabTo(driver, 'entry-row');
     await press(driver, Key.ENTER);

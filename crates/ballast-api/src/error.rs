@@ -43,7 +43,11 @@ pub enum ApiError {
     #[error("the file was not imported because of the problems listed; nothing was written")]
     ImportInvalid(Vec<FieldError>),
     /// A destructive step needs its confirmation typed first.
-    #[error("to go ahead, type {0:?} in the confirmation box")]
+    #[error(
+        "type the {} {} to go ahead. Nothing has been deleted or changed",
+        if .0.contains(' ') { "words" } else { "word" },
+        .0
+    )]
     NotConfirmed(&'static str),
     /// The database was written by a newer Ballast.
     #[error(

@@ -8,14 +8,21 @@ use crate::dto::{BackupView, DamageReport};
 use crate::error::ApiError;
 use crate::session::{Session, guard};
 
+/// The worker's error for a store error met with `secret`: a wrong recovery key has its own words.
+fn with_secret(e: StoreError, secret: &Secret) -> ApiError {
+    match e {
+        StoreError::WrongSecret if matches!(secret, Secret::RecoveryKey(_)) => ApiError::WrongRecoveryKey,
+        e => e.into(),
+    }
+}
+
 impl Session {
     /// Turns an error met while opening into the worker's error, setting damaged files aside.
     pub(crate) fn opening_failed(&self, e: StoreError, secret: &Secret) -> ApiError {
         let part = match &e {
             StoreError::JournalDamaged(_) => Part::Database,
             StoreError::VaultDamaged(_) => Part::Vault,
-            StoreError::WrongSecret if matches!(secret, Secret::RecoveryKey(_)) => return ApiError::WrongRecoveryKey,
-            _ => return e.into(),
+            _ => return with_secret(e, secret),
         };
         let error = ApiError::from(e);
         let moved = Journal::set_aside(&self.dir, part, self.clock.now());
@@ -69,10 +76,7 @@ impl Session {
     /// [`ApiError::WrongPassphrase`]; [`ApiError::AlreadySetUp`] while a journal file is in place.
     pub fn start_empty(&self, secret: &Secret) -> Result<(), ApiError> {
         let mut slot = self.slot();
-        let journal = Journal::start_empty(&self.dir, secret).map_err(|e| match e {
-            StoreError::WrongSecret if matches!(secret, Secret::RecoveryKey(_)) => ApiError::WrongRecoveryKey,
-            e => e.into(),
-        })?;
+        let journal = Journal::start_empty(&self.dir, secret).map_err(|e| with_secret(e, secret))?;
         *slot = Some(journal);
         *guard(&self.damage) = None;
         Ok(())

@@ -89,13 +89,10 @@ pub fn restore(session: &Session, secret: &Secret, file: &str, confirm: bool) ->
         ));
     }
     let chosen = (file != "newest").then_some(file);
-    let opened = if session.status().state == JournalState::NeedsRecovery {
-        Err(ApiError::VaultDamaged)
-    } else {
-        session.unlock(secret)
-    };
-    match opened {
-        Ok(()) => {
+    // Only backups and a copy of the key file are here: nothing to unlock, recover straight away.
+    let needs_recovery = session.status().state == JournalState::NeedsRecovery;
+    match if needs_recovery { Ok(false) } else { session.unlock(secret).map(|()| true) } {
+        Ok(true) => {
             let target = match chosen {
                 Some(f) => f.to_owned(),
                 None => session
@@ -108,7 +105,7 @@ pub fn restore(session: &Session, secret: &Secret, file: &str, confirm: bool) ->
             let before = session.restore(&target, RESTORE_WORD, &mut |_| {})?;
             println!("Restored {target}. The journal as it was is kept as {}.", before.file_name);
         }
-        Err(ApiError::JournalDamaged(_) | ApiError::VaultDamaged) => {
+        Ok(false) | Err(ApiError::JournalDamaged(_) | ApiError::VaultDamaged) => {
             if let Some(folder) = session.damage_report().and_then(|r| r.quarantined_to) {
                 eprintln!("The damaged files were moved into {folder} (they are never deleted).");
             }

@@ -14,6 +14,7 @@ use serde::Serialize;
 
 use crate::connection::{self, Mode};
 use crate::data_dir::DataDir;
+use crate::durable;
 use crate::error::{Result, StoreError, io};
 use crate::migrations;
 use crate::vault::DataKey;
@@ -163,7 +164,7 @@ pub(crate) fn copy(src: &Connection, to: &Path, key: &DataKey, progress: &mut dy
     // The copied header says WAL (the journal's mode); a snapshot is one self-contained file.
     let _: String = dst.pragma_update_and_check(None, "journal_mode", "DELETE", |r| r.get(0))?;
     dst.close().map_err(|(_, e)| e)?;
-    sync_file(to)
+    durable::sync(to)
 }
 
 /// Opens a snapshot with `key` without writing to it, and checks it: `integrity_check` and a
@@ -214,13 +215,8 @@ pub(crate) fn write(
     clear_parts(&folder)?;
     let expected = connection::row_counts(src)?;
     let stem = format!("{PREFIX}{}-{}", now.format(STAMP), reason.slug());
-    let mut file_name = format!("{stem}{EXT}");
-    for n in 2.. {
-        if !folder.join(&file_name).exists() {
-            break;
-        }
-        file_name = format!("{stem}-{n}{EXT}");
-    }
+    let path = durable::free_path(&folder, &stem, EXT);
+    let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let part = folder.join(format!("{file_name}{PART}"));
     let checked = copy(src, &part, key, progress).and_then(|()| verify(&part, key));
     let found = match checked {
@@ -235,10 +231,9 @@ pub(crate) fn write(
         let _ = std::fs::remove_file(&part);
         return Err(StoreError::BackupFailed("its row counts differ from the journal's".into()));
     }
-    let path = folder.join(&file_name);
     std::fs::rename(&part, &path).map_err(io(&path))?;
     copy_vault(dir)?;
-    sync_dir(&folder)?;
+    durable::sync(&folder)?;
     prune(dir, now)?;
     let bytes = std::fs::metadata(&path).map_err(io(&path))?.len();
     Ok(BackupInfo { file_name, created_at: now, reason, bytes })
@@ -251,10 +246,7 @@ pub(crate) fn copy_vault(dir: &DataDir) -> Result<()> {
     if std::fs::read(&to).is_ok_and(|old| old == bytes) {
         return Ok(());
     }
-    let tmp = to.with_extension("json.tmp");
-    std::fs::write(&tmp, &bytes).map_err(io(&tmp))?;
-    sync_file(&tmp)?;
-    std::fs::rename(&tmp, &to).map_err(io(&to))
+    durable::write_atomic(&to, &bytes)
 }
 
 /// Removes backups the retention policy no longer keeps.
@@ -280,14 +272,6 @@ fn clear_parts(folder: &Path) -> Result<()> {
         }
     }
     Ok(())
-}
-
-pub(crate) fn sync_file(path: &Path) -> Result<()> {
-    std::fs::File::open(path).and_then(|f| f.sync_all()).map_err(io(path))
-}
-
-pub(crate) fn sync_dir(path: &Path) -> Result<()> {
-    std::fs::File::open(path).and_then(|d| d.sync_all()).map_err(io(path))
 }
 
 #[cfg(test)]

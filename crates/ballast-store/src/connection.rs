@@ -70,6 +70,13 @@ pub(crate) fn open_snapshot(path: &Path, key: &DataKey, mode: Mode) -> Result<Co
     Ok(conn)
 }
 
+/// Closes a live connection after moving everything in its write-ahead log into the database, so
+/// only `journal.db` is left to swap or remove.
+pub(crate) fn close_cleanly(conn: Connection) -> Result<()> {
+    conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
+    conn.close().map_err(|(_, e)| StoreError::from(e))
+}
+
 /// SQLite's `integrity_check` over every page: an empty list when the file is sound.
 pub(crate) fn integrity_problems(conn: &Connection) -> Result<Vec<String>> {
     let mut q = conn.prepare("PRAGMA integrity_check")?;

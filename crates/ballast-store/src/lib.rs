@@ -15,6 +15,7 @@ pub mod vault;
 
 mod connection;
 mod drafts;
+mod durable;
 mod entries;
 mod quarantine;
 mod settings;

@@ -5,8 +5,8 @@ use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
 
-use crate::backup::{sync_dir, sync_file};
 use crate::data_dir::DataDir;
+use crate::durable;
 use crate::error::{Result, io};
 
 const NOTE: &str = "Ballast moved these files here because it could not use them safely.
@@ -25,13 +25,7 @@ pub(crate) fn journal_files(dir: &DataDir) -> Vec<PathBuf> {
 /// `quarantine/`, and returns that folder.
 pub(crate) fn move_aside(dir: &DataDir, files: &[PathBuf], why: &str, now: DateTime<Utc>) -> Result<PathBuf> {
     let stem = format!("{}-{why}", now.format("%Y%m%dT%H%M%S%.3fZ"));
-    let mut folder = dir.quarantine().join(&stem);
-    for n in 2.. {
-        if !folder.exists() {
-            break;
-        }
-        folder = dir.quarantine().join(format!("{stem}-{n}"));
-    }
+    let folder = durable::free_path(&dir.quarantine(), &stem, "");
     std::fs::create_dir_all(&folder).map_err(io(&folder))?;
     for from in files {
         let Some(name) = from.file_name() else { continue };
@@ -40,8 +34,8 @@ pub(crate) fn move_aside(dir: &DataDir, files: &[PathBuf], why: &str, now: DateT
     }
     let note = folder.join("README.txt");
     std::fs::write(&note, NOTE).map_err(io(&note))?;
-    sync_file(&note)?;
-    sync_dir(&folder)?;
-    sync_dir(dir.root())?;
+    durable::sync(&note)?;
+    durable::sync(&folder)?;
+    durable::sync(dir.root())?;
     Ok(folder)
 }

@@ -8,14 +8,14 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 use rusqlite::Connection;
 
-use crate::backup::{self, BackupInfo, Progress, Reason};
+use crate::backup::{self, BackupInfo, Progress, Reason, Verified};
 use crate::connection::{self, Mode};
 use crate::data_dir::DataDir;
 use crate::error::{Result, StoreError, io};
 use crate::journal::Journal;
 use crate::lock::JournalLock;
 use crate::vault::{DataKey, Secret, Vault};
-use crate::{migrations, quarantine};
+use crate::{durable, migrations, quarantine};
 
 /// Which part of a journal was found damaged.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,7 +40,8 @@ impl Journal {
         now: DateTime<Utc>,
         progress: &mut dyn FnMut(Progress),
     ) -> Result<BackupInfo> {
-        let aside = copy_aside(&self.dir, &self.key, from, progress)?;
+        let expected = backup::verify(from, &self.key)?;
+        let aside = copy_aside(&self.dir, &self.key, from, &expected, progress)?;
         let before = match self.backup(Reason::BeforeRestore, now, progress) {
             Ok(b) => b,
             Err(e) => {
@@ -49,11 +50,7 @@ impl Journal {
             }
         };
         let live = std::mem::replace(&mut self.conn, Connection::open_in_memory()?);
-        let swapped = live
-            .execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")
-            .and_then(|()| live.close().map_err(|(_, e)| e))
-            .map_err(StoreError::from)
-            .and_then(|()| swap_in(&self.dir, &aside, now));
+        let swapped = connection::close_cleanly(live).and_then(|()| swap_in(&self.dir, &aside, now));
         // Whether or not the swap happened, the journal in place is opened again.
         let mut conn = connection::open(&self.dir.database(), &self.key, Mode::Existing)?;
         migrations::migrate(&mut conn)?;
@@ -92,29 +89,28 @@ impl Journal {
     /// [`StoreError::HeldByOther`]; the errors of [`Journal::open`].
     pub fn recover(dir: &DataDir, secret: &Secret, from: Option<&Path>, now: DateTime<Utc>) -> Result<Self> {
         let lock = JournalLock::acquire(dir)?;
-        if !dir.vault().exists() {
+        let key = if dir.vault().exists() {
+            Vault::load(&dir.vault())?.unlock(secret)?
+        } else {
             let copy = dir.backup_vault();
             if !copy.exists() {
                 return Err(StoreError::BackupFailed("there is no copy of the key file in the backups folder".into()));
             }
-            Vault::load(&copy)?.unlock(secret)?;
-            std::fs::copy(&copy, dir.vault()).map_err(io(&copy))?;
-            backup::sync_file(&dir.vault())?;
-        }
-        let key = Vault::load(&dir.vault())?.unlock(secret)?;
+            let key = Vault::load(&copy)?.unlock(secret)?;
+            let bytes = std::fs::read(&copy).map_err(io(&copy))?;
+            durable::write_atomic(&dir.vault(), &bytes)?;
+            key
+        };
         if !dir.database().exists() {
-            let source = match from {
-                Some(path) => {
-                    backup::verify(path, &key)?;
-                    path.to_owned()
-                }
+            let (source, expected) = match from {
+                Some(path) => (path.to_owned(), backup::verify(path, &key)?),
                 None => newest_sound(dir, &key)?,
             };
             let leftovers = quarantine::journal_files(dir);
             if !leftovers.is_empty() {
                 quarantine::move_aside(dir, &leftovers, "leftover-log", now)?;
             }
-            let aside = copy_aside(dir, &key, &source, &mut |_| {})?;
+            let aside = copy_aside(dir, &key, &source, &expected, &mut |_| {})?;
             swap_in(dir, &aside, now)?;
         }
         Self::open_with(dir.clone(), key, lock, now)
@@ -141,21 +137,27 @@ impl Journal {
     }
 }
 
-/// The newest backup that passes verification.
-fn newest_sound(dir: &DataDir, key: &DataKey) -> Result<PathBuf> {
+/// The newest backup that passes verification, with what verifying it found.
+fn newest_sound(dir: &DataDir, key: &DataKey) -> Result<(PathBuf, Verified)> {
     for b in backup::list(dir)? {
         let path = dir.backups().join(&b.file_name);
         match backup::verify(&path, key) {
-            Ok(_) => return Ok(path),
+            Ok(v) => return Ok((path, v)),
             Err(e) => tracing::warn!(error = %e, "a backup did not pass verification; trying an older one"),
         }
     }
     Err(StoreError::BackupFailed("no backup passes verification".into()))
 }
 
-/// Copies the snapshot at `from` to `journal.db.restoring` and verifies the copy against it.
-fn copy_aside(dir: &DataDir, key: &DataKey, from: &Path, progress: &mut dyn FnMut(Progress)) -> Result<PathBuf> {
-    let expected = backup::verify(from, key)?;
+/// Copies the snapshot at `from` (already verified, finding `expected`) to
+/// `journal.db.restoring` and verifies the copy against it.
+fn copy_aside(
+    dir: &DataDir,
+    key: &DataKey,
+    from: &Path,
+    expected: &Verified,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<PathBuf> {
     let aside = dir.root().join("journal.db.restoring");
     if aside.exists() {
         std::fs::remove_file(&aside).map_err(io(&aside))?;
@@ -163,7 +165,7 @@ fn copy_aside(dir: &DataDir, key: &DataKey, from: &Path, progress: &mut dyn FnMu
     let src = connection::open_snapshot(from, key, Mode::ReadOnly)?;
     backup::copy(&src, &aside, key, progress)?;
     let found = backup::verify(&aside, key);
-    if found.as_ref().ok() != Some(&expected) {
+    if found.as_ref().ok() != Some(expected) {
         let _ = std::fs::remove_file(&aside);
         return Err(StoreError::BackupFailed("the restored copy did not match the backup".into()));
     }
@@ -178,5 +180,5 @@ fn swap_in(dir: &DataDir, aside: &Path, now: DateTime<Utc>) -> Result<()> {
         quarantine::move_aside(dir, &stale, "replaced-log", now)?;
     }
     std::fs::rename(aside, dir.database()).map_err(io(aside))?;
-    backup::sync_dir(dir.root())
+    durable::sync(dir.root())
 }

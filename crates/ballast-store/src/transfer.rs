@@ -100,8 +100,7 @@ impl Journal {
     /// I/O errors, after which whatever is left is listed by the caller from the disk.
     pub fn delete_everything(self, backups: bool, keep: Option<&str>) -> Result<Vec<PathBuf>> {
         let Self { conn, dir, _lock: lock, .. } = self;
-        conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
-        conn.close().map_err(|(_, e)| e)?;
+        crate::connection::close_cleanly(conn)?;
         let mut doomed = quarantine::journal_files(&dir);
         doomed.push(dir.vault());
         if backups {

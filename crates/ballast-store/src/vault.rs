@@ -3,7 +3,6 @@
 //! key. The KDF parameters are stored with each wrap so they can be raised later. Changing the
 //! passphrase re-wraps the same data key; the database is never re-encrypted.
 
-use std::io::Write;
 use std::path::Path;
 
 use argon2::{Algorithm, Argon2, Params, Version};
@@ -255,14 +254,7 @@ impl Vault {
     pub(crate) fn save(&self, path: &Path) -> Result<()> {
         let sealed = Self { format: FORMAT, wraps: self.wraps.clone(), check: Some(digest(FORMAT, &self.wraps)?) };
         let json = serde_json::to_vec_pretty(&sealed).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-        let tmp = path.with_extension("json.tmp");
-        let mut f = std::fs::File::create(&tmp).map_err(io(&tmp))?;
-        f.write_all(&json).and_then(|()| f.sync_all()).map_err(io(&tmp))?;
-        std::fs::rename(&tmp, path).map_err(io(path))?;
-        if let Some(dir) = path.parent() {
-            std::fs::File::open(dir).and_then(|d| d.sync_all()).map_err(io(dir))?;
-        }
-        Ok(())
+        crate::durable::write_atomic(path, &json)
     }
 }
 

@@ -27,10 +27,5 @@ export function percent(p: { done: number; total: number } | null): number {
   return Math.min(100, Math.round((p.done / p.total) * 100));
 }
 
-/** The word a restore needs typed (the API checks it too). */
+/** The word a restore needs typed, for the field's label (the API checks it). */
 export const RESTORE_WORD = 'restore';
-
-/** Whether the typed confirmation matches, forgiving case and spaces. */
-export function confirmed(typed: string, word: string): boolean {
-  return typed.trim().toLowerCase() === word;
-}

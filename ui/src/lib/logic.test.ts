@@ -1,6 +1,6 @@
 // Unit tests of the UI's pure logic: times, field conversion, the idle timer, labels, backups.
 import { describe, expect, it } from 'vitest';
-import { confirmed, formatBytes, percent, reasonLabel } from './backups';
+import { formatBytes, percent, reasonLabel } from './backups';
 import { byField, numberOrNull, parseTags, textOrNull } from './fields';
 import { IdleTimer, type Timers } from './idle';
 import { labelOf, OUTCOMES, SETBACK_TYPES } from './labels';
@@ -107,10 +107,5 @@ describe('backups', () => {
     expect(percent({ done: 0, total: 0 })).toBe(0);
     expect(percent({ done: 1, total: 3 })).toBe(33);
     expect(percent({ done: 5, total: 4 })).toBe(100);
-  });
-  it('accepts the confirmation word in any case with spaces around it, and nothing else', () => {
-    expect(confirmed(' Restore ', 'restore')).toBe(true);
-    expect(confirmed('yes', 'restore')).toBe(false);
-    expect(confirmed('', 'restore')).toBe(false);
   });
 });
