@@ -1,16 +1,21 @@
 //! Ballast's domain: what a journal entry is, the rules a draft must meet before it becomes one,
-//! the passphrase rule, and the [`Clock`] every time-dependent rule takes. No I/O lives here:
+//! the passphrase rule, the self-check instruments and their one
+//! scoring engine, and the [`Clock`] every time-dependent rule takes. No I/O lives here:
 //! no SQLite, no files, no Tauri.
 
+pub mod cadence;
+pub mod check_in;
 pub mod clock;
 pub mod draft;
 pub mod entry;
 pub mod field;
+pub mod instrument;
 pub mod passphrase;
 pub mod person_code;
 pub mod retention;
 pub mod scoring;
 
+pub use check_in::{CheckIn, CheckInBody, CheckInId};
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use draft::{FormDraft, ReflectionDraft, SetbackDraft};
 pub use entry::{

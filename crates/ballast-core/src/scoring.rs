@@ -3,7 +3,7 @@
 //! many must be answered, and the bands with their stable ids. Answers are option values in item
 //! order; `None` is a skipped item. Nothing here knows an instrument by name.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// How a subscale's (reverse-keyed) item values combine.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,7 +55,7 @@ pub struct Scoring {
 }
 
 /// A subscale's result.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
 pub struct SubscaleScore {
     /// The subscale's id.
     pub id: String,

@@ -243,3 +243,15 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn the_shipped_definitions_score_exactly_as_the_golden_tests_above() {
+    for (id, expected) in [("proqol5", proqol()), ("who5", who5()), ("cbi", cbi()), ("single_item_burnout", single())] {
+        let def = crate::instrument::find(id).unwrap_or_else(|| panic!("{id} must be shipped"));
+        assert_eq!(
+            def.scoring(),
+            expected,
+            "{id}: the shipped definition must give the scoring the golden tests check by hand"
+        );
+    }
+}
