@@ -3,10 +3,12 @@
 //! Both front doors call these and nothing below them.
 
 pub mod backups;
+pub mod check_ins;
 pub mod data_dir;
 pub mod delete_all;
 pub mod dto;
 pub mod error;
+pub mod notes;
 pub mod recovery;
 pub mod session;
 pub mod transfer;

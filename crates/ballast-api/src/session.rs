@@ -234,6 +234,12 @@ pub(crate) fn setting_problem(key: &str, value: &str) -> Option<String> {
             Ok(1..=240) => None,
             _ => Some("Choose between 1 and 240 minutes.".to_owned()),
         },
+        _ if key
+            .strip_prefix(crate::check_ins::EVERY_PREFIX)
+            .is_some_and(|id| ballast_core::instrument::find(id).is_some_and(|d| d.cadence_days.is_some())) =>
+        {
+            crate::check_ins::every_problem(value)
+        }
         _ => Some("Ballast has no setting by this name.".to_owned()),
     }
 }

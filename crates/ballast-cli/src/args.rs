@@ -20,6 +20,29 @@ pub struct Cli {
 /// BALLAST_PASSPHRASE, or the recovery key from BALLAST_RECOVERY_KEY, else asks for it.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Score a self-check's answers without opening a journal; prints JSON. INSTRUMENT is one of
+    /// proqol5, who5, cbi, single_item_burnout.
+    Score {
+        /// The instrument's id.
+        instrument: String,
+        /// Option values in item order, separated by commas; leave a value empty to skip an item.
+        #[arg(long, value_name = "A1,A2,…", allow_hyphen_values = true)]
+        answers: String,
+    },
+    /// Record a self-check; prints its id and scores as JSON.
+    CheckIn {
+        /// The instrument's id.
+        instrument: String,
+        /// Option values in item order, separated by commas; leave a value empty to skip an item.
+        #[arg(long, value_name = "A1,A2,…", allow_hyphen_values = true)]
+        answers: String,
+    },
+    /// List the self-checks, newest first.
+    CheckIns {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Set up a new journal and print its recovery key.
     Init,
     /// Add a post-shift reflection, from JSON or from flags. Prints the new entry's id.

@@ -34,6 +34,11 @@ impl Failure {
         Self { lines: vec![message], code: USAGE }
     }
 
+    /// Input that cannot be used; nothing was written.
+    pub fn invalid(message: String) -> Self {
+        Self { lines: vec![message], code: INVALID }
+    }
+
     /// JSON that does not parse as a draft.
     pub fn invalid_json(e: &serde_json::Error) -> Self {
         Self { lines: vec![format!("The JSON could not be read as an entry: {e}. Nothing was saved.")], code: INVALID }

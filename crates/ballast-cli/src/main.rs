@@ -5,6 +5,7 @@
 
 mod args;
 mod backups;
+mod check_ins;
 mod exit;
 mod input;
 mod render;
@@ -31,6 +32,9 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<(), Failure> {
+    if let Command::Score { instrument, answers } = &cli.command {
+        return check_ins::score(instrument, answers);
+    }
     let session = Session::new(data_dir::resolve(cli.data_dir)?, Arc::new(SystemClock));
     match cli.command {
         Command::Init => {
@@ -61,6 +65,9 @@ fn run_open(session: &Session, command: Command) -> Result<(), Failure> {
     match command {
         Command::Init => return Err(ApiError::AlreadySetUp.into()),
         Command::Restore { .. } => return Err(Failure::other("restore opens the journal itself".to_owned())),
+        Command::Score { instrument, answers } => check_ins::score(&instrument, &answers)?,
+        Command::CheckIn { instrument, answers } => check_ins::check_in(session, &instrument, &answers)?,
+        Command::CheckIns { json } => check_ins::list(session, json)?,
         Command::Backup => backups::back_up(session)?,
         Command::Backups { json } => backups::list(session, json)?,
         Command::Verify { file } => backups::verify(session, file.as_deref())?,

@@ -24,6 +24,7 @@ impl std::fmt::Display for CheckInId {
 
 /// A check-in's contents.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CheckInBody {
     /// The instrument's id.
     pub instrument: String,

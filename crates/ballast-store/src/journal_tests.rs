@@ -20,10 +20,8 @@ fn a_failed_migration_keeps_the_data_and_the_backup_made_before_it() {
             .expect("valid");
         j.insert(&EntryBody::Reflection(body), now).expect("save");
     }
-    let broken: [M<'static>; 2] = [
-        M::up(include_str!("migrations/0001_journal.sql")),
-        M::up("CREATE TABLE later (x); CREATE TABLE settings (clash);"),
-    ];
+    let mut broken = crate::migrations::STEPS.to_vec();
+    broken.push(M::up("CREATE TABLE later (x); CREATE TABLE settings (clash);"));
     let lock = JournalLock::acquire(&dir).expect("lock");
     let key = Vault::load(&dir.vault()).and_then(|v| v.unlock(&Secret::Passphrase(pass.clone()))).expect("key");
     let err = Journal::open_migrating(dir.clone(), key, lock, now, &broken).expect_err("the second step fails");

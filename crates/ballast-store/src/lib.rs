@@ -3,6 +3,7 @@
 //! recovery key. SQL never leaves this crate.
 
 pub mod backup;
+pub mod check_ins;
 pub mod damage;
 pub mod data_dir;
 pub mod error;
@@ -21,6 +22,7 @@ mod quarantine;
 mod settings;
 
 pub use backup::{BackupInfo, Progress, Reason, Verified};
+pub use check_ins::CheckInDraft;
 pub use damage::Damage;
 pub use data_dir::DataDir;
 pub use error::StoreError;

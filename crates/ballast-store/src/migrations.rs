@@ -6,7 +6,8 @@ use rusqlite_migration::{M, Migrations};
 
 use crate::error::{Result, StoreError};
 
-pub(crate) const STEPS: &[M<'static>] = &[M::up(include_str!("migrations/0001_journal.sql"))];
+pub(crate) const STEPS: &[M<'static>] =
+    &[M::up(include_str!("migrations/0001_journal.sql")), M::up(include_str!("migrations/0002_check_ins.sql"))];
 
 /// The migrations, in order.
 pub fn migrations() -> Migrations<'static> {
@@ -62,10 +63,8 @@ mod tests {
         let mut conn = Connection::open_in_memory().expect("in-memory db");
         migrate(&mut conn).expect("latest schema");
         conn.execute("INSERT INTO settings (key, value) VALUES ('k', 'v')", []).expect("a row");
-        let steps = [
-            M::up(include_str!("migrations/0001_journal.sql")),
-            M::up("CREATE TABLE good (x); CREATE TABLE settings (dup);"),
-        ];
+        let mut steps = STEPS.to_vec();
+        steps.push(M::up("CREATE TABLE good (x); CREATE TABLE settings (dup);"));
         let broken = Migrations::from_slice(&steps);
         assert!(broken.to_latest(&mut conn).is_err(), "the broken step must fail");
         let v: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).expect("version");

@@ -4,12 +4,12 @@
 
 use std::path::PathBuf;
 
-use ballast_core::{Entry, EntryId};
+use ballast_core::{CheckIn, Entry, EntryId};
 use rusqlite::Transaction;
 
 use crate::error::{Result, io};
 use crate::journal::Journal;
-use crate::{entries, quarantine, settings};
+use crate::{check_ins, entries, quarantine, settings};
 
 /// An import in progress: one transaction.
 pub struct Import<'a> {
@@ -37,6 +37,20 @@ impl Import<'_> {
             self.skipped += 1;
         } else {
             entries::insert_as(&self.tx, e)?;
+            self.added += 1;
+        }
+        Ok(())
+    }
+
+    /// Adds a check-in unless the very same one (instrument, version, time and answers) is kept.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub fn check_in(&mut self, c: &CheckIn) -> Result<()> {
+        if check_ins::has_same(&self.tx, &c.body)? {
+            self.skipped += 1;
+        } else {
+            check_ins::insert_as(&self.tx, c)?;
             self.added += 1;
         }
         Ok(())

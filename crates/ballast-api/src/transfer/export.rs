@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use ballast_core::EntryId;
+use ballast_core::{CheckIn, CheckInBody, CheckInId, EntryId};
 use ballast_store::Journal;
 
 use super::{FORMAT, JSON_FILE, SettingRecord, VERSION, tables};
@@ -37,6 +37,31 @@ pub(crate) fn each_entry(
     }
 }
 
+/// One check-in as exported: its id, then its contents.
+#[derive(serde::Serialize)]
+struct CheckInRecord<'a> {
+    id: CheckInId,
+    #[serde(flatten)]
+    body: &'a CheckInBody,
+}
+
+/// Calls `each` with every check-in, in id order, a page at a time.
+pub(crate) fn each_check_in(
+    j: &Journal,
+    mut each: impl FnMut(&CheckIn) -> Result<(), ApiError>,
+) -> Result<u64, ApiError> {
+    let (mut after, mut count) = (CheckInId(0), 0);
+    loop {
+        let page = j.check_ins_after(after, PAGE)?;
+        let Some(last) = page.last() else { return Ok(count) };
+        after = last.id;
+        for c in &page {
+            each(c)?;
+            count += 1;
+        }
+    }
+}
+
 /// Writes the JSON document to `out`; returns the number of entries.
 pub(crate) fn json(j: &Journal, exported_at: &str, out: &mut dyn Write) -> Result<u64, ApiError> {
     let quoted = |s: &str| serde_json::to_string(s).map_err(|_| ApiError::Internal);
@@ -59,13 +84,21 @@ pub(crate) fn json(j: &Journal, exported_at: &str, out: &mut dyn Write) -> Resul
         let line = serde_json::to_string(&SettingRecord { key, value }).map_err(|_| ApiError::Internal)?;
         write!(out, "{}\n    {line}", if i == 0 { "" } else { "," }).map_err(write_err)?;
     }
+    write!(out, "\n  ],\n  \"check_ins\": [").map_err(write_err)?;
+    let mut first = true;
+    each_check_in(j, |c| {
+        let line = serde_json::to_string(&CheckInRecord { id: c.id, body: &c.body }).map_err(|_| ApiError::Internal)?;
+        write!(out, "{}\n    {line}", if first { "" } else { "," }).map_err(write_err)?;
+        first = false;
+        Ok(())
+    })?;
     writeln!(out, "\n  ]\n}}").map_err(write_err)?;
     Ok(count)
 }
 
 impl Session {
     /// Writes the export into the folder `out` (created if needed): `ballast-export.json`,
-    /// `entries.csv`, `settings.csv` and `entries.md`. Drafts are not exported.
+    /// `entries.csv`, `settings.csv`, `check_ins.csv`, `check_in_answers.csv` and `entries.md`. Drafts are not exported.
     ///
     /// # Errors
     /// [`ApiError::ExportFailed`] when a file cannot be written; [`ApiError::Locked`].
@@ -87,6 +120,8 @@ impl Session {
             write(JSON_FILE, &mut |w| json(j, &stamp, w).map(|n| entries = n))?;
             write(tables::ENTRIES_CSV, &mut |w| tables::entries_csv(j, w))?;
             write(tables::SETTINGS_CSV, &mut |w| tables::settings_csv(j, w))?;
+            write(tables::CHECK_INS_CSV, &mut |w| tables::check_ins_csv(j, true, w))?;
+            write(tables::CHECK_IN_ANSWERS_CSV, &mut |w| tables::check_ins_csv(j, false, w))?;
             write(tables::ENTRIES_MD, &mut |w| tables::entries_markdown(j, &stamp, w))?;
             Ok(ExportReport { files, entries })
         })

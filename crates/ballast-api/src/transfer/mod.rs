@@ -4,14 +4,18 @@
 
 pub mod export;
 pub mod import;
+mod records;
+mod stream;
 pub mod tables;
 
 use serde::Serialize;
 
 /// The `format` field of an export.
 pub const FORMAT: &str = "ballast-export";
-/// The export version this build writes and reads.
-pub const VERSION: u64 = 1;
+/// The export version this build writes (2 added `check_ins`).
+pub const VERSION: u64 = 2;
+/// The export versions this build reads.
+pub const READS: [u64; 2] = [1, 2];
 /// The export file's name inside the folder `ballast export --out` writes.
 pub const JSON_FILE: &str = "ballast-export.json";
 

@@ -7,13 +7,17 @@ use std::io::Write;
 use ballast_store::Journal;
 use serde_json::Value;
 
-use super::export::each_entry;
+use super::export::{each_check_in, each_entry};
 use crate::error::ApiError;
 
 /// The entries table's file name.
 pub const ENTRIES_CSV: &str = "entries.csv";
 /// The settings table's file name.
 pub const SETTINGS_CSV: &str = "settings.csv";
+/// The check-ins' scores table's file name (one row per subscale of each check-in).
+pub const CHECK_INS_CSV: &str = "check_ins.csv";
+/// The check-ins' answers table's file name (one row per item of each check-in).
+pub const CHECK_IN_ANSWERS_CSV: &str = "check_in_answers.csv";
 /// The entries as Markdown.
 pub const ENTRIES_MD: &str = "entries.md";
 
@@ -95,6 +99,45 @@ pub(crate) fn settings_csv(j: &Journal, out: &mut dyn Write) -> Result<(), ApiEr
     for (k, v) in j.all_settings()? {
         w.write_record([k, v]).map_err(|e| csv_err(&e))?;
     }
+    w.flush().map_err(|e| csv_err(&e.into()))
+}
+
+/// `check_ins.csv`: one row per subscale score of each check-in, and `check_in_answers.csv`: one
+/// row per item's raw answer (empty when skipped).
+pub(crate) fn check_ins_csv(j: &Journal, scores: bool, out: &mut dyn Write) -> Result<(), ApiError> {
+    let mut w = csv::Writer::from_writer(out);
+    let head: &[&str] = if scores {
+        &["check_in", "instrument", "version", "taken_at", "subscale", "score", "band", "complete"]
+    } else {
+        &["check_in", "instrument", "item", "value"]
+    };
+    w.write_record(head).map_err(|e| csv_err(&e))?;
+    let text = |o: Option<String>| o.unwrap_or_default();
+    each_check_in(j, |c| {
+        let (id, b) = (c.id.to_string(), &c.body);
+        if scores {
+            let at = b.taken_at.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true);
+            for s in &b.scores {
+                let row = [
+                    &id,
+                    &b.instrument,
+                    &b.version,
+                    &at,
+                    &s.id,
+                    &text(s.score.map(|v| v.to_string())),
+                    &text(s.band.clone()),
+                    &s.complete.to_string(),
+                ];
+                w.write_record(row).map_err(|e| csv_err(&e))?;
+            }
+        } else {
+            for (item, value) in (1..).zip(&b.answers) {
+                let row = [&id, &b.instrument, &item.to_string(), &text(value.map(|v| v.to_string()))];
+                w.write_record(row).map_err(|e| csv_err(&e))?;
+            }
+        }
+        Ok(())
+    })?;
     w.flush().map_err(|e| csv_err(&e.into()))
 }
 

@@ -1,0 +1,160 @@
+//! Self-check use cases: score an answer vector (no journal needed), record a check-in, list and
+//! show them, keep and resume an unfinished one, and say what is due. Every score comes from the
+//! one engine in `ballast-core`; this module only checks, stores and presents.
+
+mod views;
+
+use ballast_core::cadence;
+use ballast_core::instrument::{self, Instrument};
+use ballast_core::{CheckInBody, CheckInId, FieldError};
+use ballast_store::CheckInDraft;
+
+pub use views::{CheckInDraftView, CheckInView, InstrumentStatus, NOT_A_DIAGNOSIS, ScoreView, Scored};
+
+use crate::error::ApiError;
+use crate::session::Session;
+
+/// The setting that holds how many days apart an instrument is suggested (0 = off).
+pub(crate) const EVERY_PREFIX: &str = "check_in_every_days.";
+
+fn find(id: &str) -> Result<&'static Instrument, ApiError> {
+    instrument::find(id).ok_or_else(|| ApiError::Invalid(vec![ballast_core::check_in::unknown()]))
+}
+
+/// Every self-check Ballast offers.
+pub fn instruments() -> &'static [Instrument] {
+    instrument::all()
+}
+
+/// Scores a full answer vector (option values in item order, `None` skipped) without a journal.
+///
+/// # Errors
+/// [`ApiError::Invalid`] for an unknown instrument, the wrong number of answers, or a value that
+/// is not an option (each problem by item).
+pub fn score(id: &str, answers: &[Option<i32>]) -> Result<Scored, ApiError> {
+    let def = find(id)?;
+    let subscales = def.score(answers).map_err(ApiError::Invalid)?;
+    Ok(Scored { instrument: def.id.clone(), version: def.version.clone(), subscales })
+}
+
+/// Why `value` is not a valid "days between check-ins" setting, if it is not.
+pub(crate) fn every_problem(value: &str) -> Option<String> {
+    match value.parse::<u32>() {
+        Ok(d) if d <= cadence::MAX_DAYS => None,
+        _ => Some(format!("Choose between 1 and {} days, or 0 to turn the suggestion off.", cadence::MAX_DAYS)),
+    }
+}
+
+impl Session {
+    /// Scores and keeps a check-in, and forgets its unfinished draft.
+    ///
+    /// # Errors
+    /// As [`score`] (nothing is written); [`ApiError::Locked`].
+    pub fn record_check_in(&self, id: &str, answers: Vec<Option<i32>>) -> Result<CheckInView, ApiError> {
+        let body = CheckInBody::new(id, answers, self.clock.now()).map_err(ApiError::Invalid)?;
+        self.with(|j| {
+            let id = j.record_check_in(&body)?;
+            Ok(CheckInView::from(&j.check_in(id)?))
+        })
+    }
+
+    /// The check-ins of one instrument (or all), newest first.
+    ///
+    /// # Errors
+    /// [`ApiError::Invalid`] for an unknown instrument; [`ApiError::Locked`].
+    pub fn check_ins(&self, instrument: Option<&str>) -> Result<Vec<CheckInView>, ApiError> {
+        if let Some(id) = instrument {
+            find(id)?;
+        }
+        self.with(|j| Ok(j.check_ins(instrument)?.iter().map(CheckInView::from).collect()))
+    }
+
+    /// One check-in.
+    ///
+    /// # Errors
+    /// [`ApiError::NotFound`], [`ApiError::Locked`].
+    pub fn check_in(&self, id: CheckInId) -> Result<CheckInView, ApiError> {
+        self.with(|j| Ok(CheckInView::from(&j.check_in(id)?)))
+    }
+
+    /// Deletes a check-in.
+    ///
+    /// # Errors
+    /// [`ApiError::NotFound`], [`ApiError::Locked`].
+    pub fn delete_check_in(&self, id: CheckInId) -> Result<(), ApiError> {
+        self.with(|j| Ok(j.delete_check_in(id)?))
+    }
+
+    /// Keeps an unfinished check-in (answers so far, in item order, and where the worker was).
+    ///
+    /// # Errors
+    /// As [`score`] for the answers given; [`ApiError::Locked`].
+    pub fn save_check_in_draft(&self, id: &str, answers: Vec<Option<i32>>, position: u32) -> Result<(), ApiError> {
+        let def = find(id)?;
+        def.check(&answers).map_err(ApiError::Invalid)?;
+        let draft = CheckInDraft { instrument: def.id.clone(), answers, position, saved_at: self.clock.now() };
+        self.with(|j| Ok(j.save_check_in_draft(&draft)?))
+    }
+
+    /// Forgets the unfinished check-in of an instrument.
+    ///
+    /// # Errors
+    /// [`ApiError::Invalid`] for an unknown instrument; [`ApiError::Locked`].
+    pub fn discard_check_in_draft(&self, id: &str) -> Result<(), ApiError> {
+        let def = find(id)?;
+        self.with(|j| Ok(j.discard_check_in_draft(&def.id)?))
+    }
+
+    /// Sets how many days apart an instrument is suggested; 0 turns the suggestion off.
+    ///
+    /// # Errors
+    /// [`ApiError::Invalid`] for an unknown instrument, one with no schedule (any time), or days
+    /// beyond the limit; [`ApiError::Locked`].
+    pub fn set_check_in_every(&self, id: &str, days: u32) -> Result<(), ApiError> {
+        let def = find(id)?;
+        if def.cadence_days.is_none() {
+            return Err(ApiError::Invalid(vec![FieldError::new(
+                "every_days",
+                "This self-check has no schedule: it is there any time.",
+            )]));
+        }
+        if let Some(why) = every_problem(&days.to_string()) {
+            return Err(ApiError::Invalid(vec![FieldError::new("every_days", why)]));
+        }
+        self.with(|j| Ok(j.set_setting(&format!("{EVERY_PREFIX}{}", def.id), &days.to_string())?))
+    }
+
+    /// Where each instrument stands: its schedule, whether it is suggested now, when it was last
+    /// taken and any unfinished check-in (whose answers are checked again; one that no longer
+    /// fits is left out).
+    ///
+    /// # Errors
+    /// [`ApiError::Locked`].
+    pub fn check_in_overview(&self) -> Result<Vec<InstrumentStatus>, ApiError> {
+        let now = self.clock.now();
+        self.with(|j| {
+            let last = j.last_taken()?;
+            let drafts = j.check_in_drafts()?;
+            instruments()
+                .iter()
+                .map(|def| {
+                    let chosen = j.setting(&format!("{EVERY_PREFIX}{}", def.id))?.and_then(|v| v.parse::<u32>().ok());
+                    let every_days = def.cadence_days.and(chosen.or(def.cadence_days)).filter(|d| *d > 0);
+                    let last_taken = last.iter().find(|(i, _)| *i == def.id).map(|(_, t)| *t);
+                    let draft =
+                        drafts.iter().find(|d| d.instrument == def.id && def.check(&d.answers).is_ok()).map(|d| {
+                            CheckInDraftView { answers: d.answers.clone(), position: d.position, saved_at: d.saved_at }
+                        });
+                    Ok(InstrumentStatus {
+                        instrument: def.clone(),
+                        order: def.display_order(),
+                        every_days,
+                        due: cadence::due(every_days, last_taken, now),
+                        last_taken,
+                        draft,
+                    })
+                })
+                .collect()
+        })
+    }
+}

@@ -1,0 +1,117 @@
+//! One exported record at a time, turned back into what the journal keeps and checked with the
+//! same rules as saving (entries, settings, check-ins); every problem names its record and field.
+
+use ballast_core::{
+    CheckIn, CheckInBody, CheckInId, Clock, Entry, EntryBody, EntryId, FieldError, ReflectionDraft, SetbackDraft,
+};
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value};
+
+use super::SettingRecord;
+use super::stream::problem;
+use crate::session::setting_problem;
+
+/// A draft of type `T` from the record's remaining fields; on failure, which fields are wrong.
+fn draft<T: DeserializeOwned + Default + Serialize>(
+    obj: Map<String, Value>,
+    at: &dyn Fn(&str) -> String,
+) -> Result<T, Vec<FieldError>> {
+    if let Ok(d) = serde_json::from_value::<T>(Value::Object(obj.clone())) {
+        return Ok(d);
+    }
+    let known = serde_json::to_value(T::default()).ok().and_then(|v| v.as_object().cloned()).unwrap_or_default();
+    let mut problems = Vec::new();
+    for (key, value) in obj {
+        if !known.contains_key(&key) {
+            problems.push(problem(at(&key), "This field is not part of this kind of entry."));
+        } else if serde_json::from_value::<T>(Value::Object(Map::from_iter([(key.clone(), value)]))).is_err() {
+            problems.push(problem(at(&key), "This value is not of the kind this field holds."));
+        }
+    }
+    if problems.is_empty() {
+        problems.push(problem(at(""), "This record could not be read."));
+    }
+    Err(problems)
+}
+
+/// One exported entry, checked with the same rules as saving.
+pub(super) fn to_entry(index: usize, value: Value, clock: &dyn Clock) -> Result<Entry, Vec<FieldError>> {
+    let at =
+        |field: &str| if field.is_empty() { format!("entries[{index}]") } else { format!("entries[{index}].{field}") };
+    let Value::Object(mut obj) = value else { return Err(vec![problem(at(""), "This record is not a JSON object.")]) };
+    let mut problems = Vec::new();
+    let id = obj.remove("id").and_then(|v| v.as_i64()).filter(|n| *n >= 1);
+    if id.is_none() {
+        problems.push(problem(at("id"), "Each entry needs an id: a whole number from 1 up."));
+    }
+    let mut time = |field: &str| {
+        let t = obj.remove(field).and_then(|v| v.as_str().and_then(|s| DateTime::parse_from_rfc3339(s).ok()));
+        if t.is_none() {
+            problems.push(problem(at(field), "This needs a time like 2026-11-25T18:30:00Z."));
+        }
+        t.map(|t| t.with_timezone(&Utc))
+    };
+    let (created_at, updated_at) = (time("created_at"), time("updated_at"));
+    if obj.get("occurred_at").is_none_or(Value::is_null) {
+        problems.push(problem(at("occurred_at"), "This needs a time like 2026-11-25T18:30:00Z."));
+    }
+    let prefixed = |e: ballast_core::Invalid| e.0.into_iter().map(|f| problem(at(&f.field), &f.message)).collect();
+    let body = match obj.remove("kind").as_ref().and_then(Value::as_str) {
+        Some("reflection") => draft::<ReflectionDraft>(obj, &at)
+            .and_then(|d| d.validate(clock).map(EntryBody::Reflection).map_err(prefixed)),
+        Some("setback") => {
+            draft::<SetbackDraft>(obj, &at).and_then(|d| d.validate(clock).map(EntryBody::Setback).map_err(prefixed))
+        }
+        _ => Err(vec![problem(at("kind"), "Use reflection or setback.")]),
+    };
+    match (id, created_at, updated_at, body) {
+        (Some(id), Some(created_at), Some(updated_at), Ok(body)) if problems.is_empty() => {
+            Ok(Entry { id: EntryId(id), created_at, updated_at, body })
+        }
+        (.., body) => {
+            problems.extend(body.err().unwrap_or_default());
+            Err(problems)
+        }
+    }
+}
+
+/// One exported setting, checked with the same rules as saving.
+pub(super) fn to_setting(index: usize, value: Value) -> Result<SettingRecord, FieldError> {
+    let at = format!("settings[{index}]");
+    let record: SettingRecord = serde_json::from_value(value)
+        .map_err(|_| problem(&at, "A setting is an object with a \"key\" and a \"value\", both text."))?;
+    match setting_problem(&record.key, &record.value) {
+        Some(why) => Err(problem(format!("{at}.{}", record.key), &why)),
+        None => Ok(record),
+    }
+}
+
+/// One exported check-in: known instrument and version, each answer one of its item's options,
+/// and the scores equal to a recomputation from the answers.
+pub(super) fn to_check_in(index: usize, value: Value) -> Result<CheckIn, Vec<FieldError>> {
+    let at = |field: &str| {
+        if field.is_empty() { format!("check_ins[{index}]") } else { format!("check_ins[{index}].{field}") }
+    };
+    let Value::Object(mut obj) = value else { return Err(vec![problem(at(""), "This record is not a JSON object.")]) };
+    let id = obj.remove("id").and_then(|v| v.as_i64()).filter(|n| *n >= 1);
+    let record: Result<CheckInBody, _> = serde_json::from_value(Value::Object(obj));
+    let mut problems = Vec::new();
+    if id.is_none() {
+        problems.push(problem(at("id"), "Each check-in needs an id: a whole number from 1 up."));
+    }
+    match record {
+        Err(_) => problems.push(problem(
+            at(""),
+            "A check-in needs instrument, version, taken_at (a time), answers (numbers or null) and scores, and nothing else.",
+        )),
+        Ok(body) => {
+            problems.extend(body.problems().into_iter().map(|p| problem(at(&p.field), &p.message)));
+            if let (Some(id), true) = (id, problems.is_empty()) {
+                return Ok(CheckIn { id: CheckInId(id), body });
+            }
+        }
+    }
+    Err(problems)
+}
