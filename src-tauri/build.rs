@@ -29,6 +29,16 @@ fn main() {
         "export_journal",
         "import_journal",
         "delete_everything",
+        "check_in_overview",
+        "record_check_in",
+        "list_check_ins",
+        "get_check_in",
+        "delete_check_in",
+        "save_check_in_draft",
+        "discard_check_in_draft",
+        "set_check_in_every",
+        "get_support_notes",
+        "save_support_notes",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest)).expect("tauri build");
 }

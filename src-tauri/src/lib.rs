@@ -13,7 +13,7 @@ use tauri::{Manager, Runtime};
 
 /// Every command the UI may call, for the app and for the bindings.
 pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
-    use commands::{backups, data, drafts, entries, journal, recovery, settings};
+    use commands::{backups, check_ins, data, drafts, entries, journal, recovery, settings};
     tauri_specta::Builder::<R>::new().commands(tauri_specta::collect_commands![
         journal::app_status,
         journal::set_up_journal,
@@ -41,6 +41,16 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
         data::export_journal,
         data::import_journal,
         data::delete_everything,
+        check_ins::check_in_overview,
+        check_ins::record_check_in,
+        check_ins::list_check_ins,
+        check_ins::get_check_in,
+        check_ins::delete_check_in,
+        check_ins::save_check_in_draft,
+        check_ins::discard_check_in_draft,
+        check_ins::set_check_in_every,
+        check_ins::get_support_notes,
+        check_ins::save_support_notes,
     ])
 }
 

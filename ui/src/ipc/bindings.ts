@@ -57,6 +57,26 @@ export const commands = {
 	importJournal: (file: string, onProgress: Channel<ProgressView>) => typedError<ImportReport, ApiError>(__TAURI_INVOKE("import_journal", { file, onProgress })),
 	/**  Deletes the journal as chosen, after the typed words. */
 	deleteEverything: (choice: DeleteChoice) => typedError<DeleteReport_Serialize, ApiError>(__TAURI_INVOKE("delete_everything", { choice })),
+	/**  Every instrument with its schedule, whether it is suggested now, and any unfinished check-in. */
+	checkInOverview: () => typedError<InstrumentStatus_Serialize[], ApiError>(__TAURI_INVOKE("check_in_overview")),
+	/**  Scores and keeps a check-in. */
+	recordCheckIn: (instrument: string, answers: (number | null)[]) => typedError<CheckInView_Serialize, ApiError>(__TAURI_INVOKE("record_check_in", { instrument, answers })),
+	/**  The check-ins of one instrument (or all), newest first. */
+	listCheckIns: (instrument: string | null) => typedError<CheckInView_Serialize[], ApiError>(__TAURI_INVOKE("list_check_ins", { instrument })),
+	/**  One check-in. */
+	getCheckIn: (id: CheckInId) => typedError<CheckInView_Serialize, ApiError>(__TAURI_INVOKE("get_check_in", { id })),
+	/**  Deletes a check-in. */
+	deleteCheckIn: (id: CheckInId) => typedError<null, ApiError>(__TAURI_INVOKE("delete_check_in", { id })),
+	/**  Keeps an unfinished check-in. */
+	saveCheckInDraft: (instrument: string, answers: (number | null)[], position: number) => typedError<null, ApiError>(__TAURI_INVOKE("save_check_in_draft", { instrument, answers, position })),
+	/**  Forgets an unfinished check-in. */
+	discardCheckInDraft: (instrument: string) => typedError<null, ApiError>(__TAURI_INVOKE("discard_check_in_draft", { instrument })),
+	/**  Sets how many days apart a self-check is suggested (0 turns it off). */
+	setCheckInEvery: (instrument: string, days: number) => typedError<null, ApiError>(__TAURI_INVOKE("set_check_in_every", { instrument, days })),
+	/**  The self-care plan and support notes. */
+	getSupportNotes: () => typedError<SupportNotes, ApiError>(__TAURI_INVOKE("get_support_notes")),
+	/**  Saves the self-care plan and support notes. */
+	saveSupportNotes: (notes: SupportNotes) => typedError<null, ApiError>(__TAURI_INVOKE("save_support_notes", { notes })),
 };
 
 /* Types */
@@ -168,6 +188,104 @@ export type BackupView = {
 	verified: boolean,
 };
 
+/**  A band with Ballast's words for it. */
+export type BandDef = {
+	/**  The highest score in the band. */
+	max: number | null,
+	/**  Its stable id. */
+	id: string,
+	/**  What it says to the worker: Ballast's own calm words, never a clinical label. */
+	words: string,
+	/**  Whether results in this band come with options (self-care plan, someone to talk to, support). */
+	offer_options: boolean,
+};
+
+/**  An unfinished check-in. */
+export type CheckInDraftView = {
+	/**  Option values or `None`, in item order. */
+	answers: (number | null)[],
+	/**  Where the worker was, in the shown order. */
+	position: number,
+	/**  When it was last kept. */
+	saved_at: string,
+};
+
+/**  A check-in's id. */
+export type CheckInId = number;
+
+/**  A kept check-in as shown. */
+export type CheckInView = CheckInView_Serialize | CheckInView_Deserialize;
+
+/**  A kept check-in as shown. */
+export type CheckInView_Deserialize = {
+	/**  Its id. */
+	id: CheckInId,
+	/**  The instrument's id. */
+	instrument: string,
+	/**  The instrument's short name. */
+	title: string,
+	/**  The instrument's version when taken. */
+	version: string,
+	/**  When it was taken. */
+	taken_at: string,
+	/**  Each item's raw answer, in item order (`None` skipped). */
+	answers: (number | null)[],
+	/**  The scores; empty when `problem` is set. */
+	scores: ScoreView_Deserialize[],
+	/**  Whether any result comes with options. */
+	offer_options: boolean,
+	/**  "Not a diagnosis". */
+	note: string,
+	/**  The credit line. */
+	credit: string,
+	/**  The terms of use. */
+	terms: string,
+	/**
+	 *  Set when the kept answers or scores no longer agree with the instrument (a damaged or
+	 *  altered record): its scores are then not shown.
+	 */
+	problem?: string | null,
+};
+
+/**  A kept check-in as shown. */
+export type CheckInView_Serialize = {
+	/**  Its id. */
+	id: CheckInId,
+	/**  The instrument's id. */
+	instrument: string,
+	/**  The instrument's short name. */
+	title: string,
+	/**  The instrument's version when taken. */
+	version: string,
+	/**  When it was taken. */
+	taken_at: string,
+	/**  Each item's raw answer, in item order (`None` skipped). */
+	answers: (number | null)[],
+	/**  The scores; empty when `problem` is set. */
+	scores: ScoreView_Serialize[],
+	/**  Whether any result comes with options. */
+	offer_options: boolean,
+	/**  "Not a diagnosis". */
+	note: string,
+	/**  The credit line. */
+	credit: string,
+	/**  The terms of use. */
+	terms: string,
+	/**
+	 *  Set when the kept answers or scores no longer agree with the instrument (a damaged or
+	 *  altered record): its scores are then not shown.
+	 */
+	problem: string | null,
+};
+
+/**  One option of an item: the value stored and scored, and its label as printed. */
+export type Choice = {
+	/**  The value stored and scored. */
+	value: number,
+	/**  The label, verbatim. */
+	label: string,
+};
+
 /**  Where a page of the list starts: strictly older than this entry. */
 export type Cursor = {
 	/**  The last listed entry's time. */
@@ -256,6 +374,17 @@ export type DisclosureDraft_Serialize = {
 	/**  `helped` | `unsure` | `regretted`, or `None` when not said. */
 	landed: string | null,
 };
+
+/**  Where one self-check stands. */
+export type Due = 
+/**  Suggested now (never taken, or the days have passed). */
+{ state: "now" } | 
+/**  Next suggested on this instant. */
+{ state: "later"; 
+/**  When it will next be suggested. */
+from: string } | 
+/**  No schedule: any time (the single item), or turned off by the worker. */
+{ state: "unscheduled" };
 
 /**  An entry's kind and fields, in draft form so an edit starts from exactly what was saved. */
 export type EntryFields = EntryFields_Serialize | EntryFields_Deserialize;
@@ -428,6 +557,122 @@ export type ImportReport = {
 	backup: BackupView,
 };
 
+/**  One instrument. */
+export type Instrument = Instrument_Serialize | Instrument_Deserialize;
+
+/**  Where one instrument stands. */
+export type InstrumentStatus = InstrumentStatus_Serialize | InstrumentStatus_Deserialize;
+
+/**  Where one instrument stands. */
+export type InstrumentStatus_Deserialize = {
+	/**  The instrument: its text, options, credit and terms. */
+	instrument: Instrument_Deserialize,
+	/**  Items in the order they are shown (by number). */
+	order: number[],
+	/**  Days between check-ins chosen (or the default); `None` when any time or turned off. */
+	every_days?: number | null,
+	/**  Whether it is suggested now, later, or has no schedule. */
+	due: Due,
+	/**  When it was last taken. */
+	last_taken?: string | null,
+	/**  The unfinished check-in, if there is one. */
+	draft?: CheckInDraftView | null,
+};
+
+/**  Where one instrument stands. */
+export type InstrumentStatus_Serialize = {
+	/**  The instrument: its text, options, credit and terms. */
+	instrument: Instrument_Serialize,
+	/**  Items in the order they are shown (by number). */
+	order: number[],
+	/**  Days between check-ins chosen (or the default); `None` when any time or turned off. */
+	every_days: number | null,
+	/**  Whether it is suggested now, later, or has no schedule. */
+	due: Due,
+	/**  When it was last taken. */
+	last_taken: string | null,
+	/**  The unfinished check-in, if there is one. */
+	draft: CheckInDraftView | null,
+};
+
+/**  One instrument. */
+export type Instrument_Deserialize = {
+	/**  Its stable id, e.g. `who5`. */
+	id: string,
+	/**  The version stored with each check-in. */
+	version: string,
+	/**  Its full name. */
+	title: string,
+	/**  Its short name. */
+	short_title: string,
+	/**  One line in Ballast's words: what it asks about. */
+	about: string,
+	/**  The period it asks about, when it names one. */
+	timeframe?: string | null,
+	/**  Its own instructions, verbatim, when it has verified ones. */
+	instructions?: string | null,
+	/**  The credit line. */
+	credit: string,
+	/**  The terms of use, short and plain. */
+	terms: string,
+	/**  The default days between check-ins; `None` for "any time". */
+	cadence_days?: number | null,
+	/**  A reverse-keyed answer `x` scores `reverse_total − x`. */
+	reverse_total: number,
+	/**  The order items are shown in, when not the printed order. */
+	order?: number[] | null,
+	/**  Its option sets. */
+	option_sets: OptionSet[],
+	/**  Its items, in printed order. */
+	items: Item[],
+	/**  Its subscales, in the reference's order. */
+	subscales: SubscaleDef_Deserialize[],
+};
+
+/**  One instrument. */
+export type Instrument_Serialize = {
+	/**  Its stable id, e.g. `who5`. */
+	id: string,
+	/**  The version stored with each check-in. */
+	version: string,
+	/**  Its full name. */
+	title: string,
+	/**  Its short name. */
+	short_title: string,
+	/**  One line in Ballast's words: what it asks about. */
+	about: string,
+	/**  The period it asks about, when it names one. */
+	timeframe: string | null,
+	/**  Its own instructions, verbatim, when it has verified ones. */
+	instructions: string | null,
+	/**  The credit line. */
+	credit: string,
+	/**  The terms of use, short and plain. */
+	terms: string,
+	/**  The default days between check-ins; `None` for "any time". */
+	cadence_days: number | null,
+	/**  A reverse-keyed answer `x` scores `reverse_total − x`. */
+	reverse_total: number,
+	/**  The order items are shown in, when not the printed order. */
+	order: number[] | null,
+	/**  Its option sets. */
+	option_sets: OptionSet[],
+	/**  Its items, in printed order. */
+	items: Item[],
+	/**  Its subscales, in the reference's order. */
+	subscales: SubscaleDef_Serialize[],
+};
+
+/**  One item (question or statement). */
+export type Item = {
+	/**  Its number as printed, 1-based; answers are kept by it. */
+	n: number,
+	/**  Its text, verbatim after the authorised substitutions. */
+	text: string,
+	/**  The id of its option set. */
+	options: string,
+};
+
 /**  Where the app stands. */
 export type JournalState = 
 /**  No journal yet: show first-run set-up. */
@@ -438,6 +683,25 @@ export type JournalState =
 "unlocked" | 
 /**  The key file was set aside as damaged and a copy is kept with the backups: offer recovery. */
 "needs_recovery";
+
+/**  How a subscale's items combine, as written in the definitions. */
+export type MethodName = 
+/**  The sum. */
+"sum" | 
+/**  The sum × 4. */
+"sum_x4" | 
+/**  The mean of the answered items (with `min_answered`). */
+"mean" | 
+/**  One item's value. */
+"single";
+
+/**  A named set of options shared by items (the CBI has two: frequency and degree). */
+export type OptionSet = {
+	/**  Its id, named by items. */
+	id: string,
+	/**  Its options, in the order shown. */
+	options: Choice[],
+};
 
 /**  Progress of long work, for a progress bar: `done` of `total`. */
 export type ProgressView = {
@@ -518,6 +782,61 @@ export type Saved = {
 	warnings: FieldError[],
 };
 
+/**  One subscale's result as shown. */
+export type ScoreView = ScoreView_Serialize | ScoreView_Deserialize;
+
+/**  One subscale's result as shown. */
+export type ScoreView_Deserialize = {
+	/**  The subscale's id. */
+	id: string,
+	/**  Its name. */
+	title: string,
+	/**  The score, or `None` when too few items were answered. */
+	score?: number | null,
+	/**  The band's id. */
+	band?: string | null,
+	/**  What the result says, in Ballast's words (the band's words, or why there is no score). */
+	words: string,
+	/**  Whether every item was answered. */
+	complete: boolean,
+	/**  How many of its items were answered. */
+	answered: number,
+	/**  How many items it has. */
+	items: number,
+	/**  The lowest and highest possible score. */
+	range: [number, number],
+	/**  What the numbers mean. */
+	context: string,
+	/**  Whether this result comes with options (self-care plan, someone to talk to, support). */
+	offer_options: boolean,
+};
+
+/**  One subscale's result as shown. */
+export type ScoreView_Serialize = {
+	/**  The subscale's id. */
+	id: string,
+	/**  Its name. */
+	title: string,
+	/**  The score, or `None` when too few items were answered. */
+	score: number | null,
+	/**  The band's id. */
+	band: string | null,
+	/**  What the result says, in Ballast's words (the band's words, or why there is no score). */
+	words: string,
+	/**  Whether every item was answered. */
+	complete: boolean,
+	/**  How many of its items were answered. */
+	answered: number,
+	/**  How many items it has. */
+	items: number,
+	/**  The lowest and highest possible score. */
+	range: [number, number],
+	/**  What the numbers mean. */
+	context: string,
+	/**  Whether this result comes with options (self-care plan, someone to talk to, support). */
+	offer_options: boolean,
+};
+
 /**  A secret typed into the app: the passphrase or the recovery key. */
 export type SecretInput = 
 /**  The passphrase. */
@@ -586,6 +905,65 @@ export type SetbackDraft_Serialize = {
 export type Settings = {
 	/**  Lock after this many idle minutes (1–240). */
 	auto_lock_minutes: number,
+};
+
+/**  A subscale: its items, scoring and bands. */
+export type SubscaleDef = SubscaleDef_Serialize | SubscaleDef_Deserialize;
+
+/**  A subscale: its items, scoring and bands. */
+export type SubscaleDef_Deserialize = {
+	/**  Its stable id. */
+	id: string,
+	/**  Its name as shown. */
+	title: string,
+	/**  Its items, by number. */
+	items: number[],
+	/**  The reverse-keyed items. */
+	reverse: number[],
+	/**  How the items combine. */
+	method: MethodName,
+	/**  For `mean`: the fewest answered items that still give a score. */
+	min_answered?: number | null,
+	/**  The lowest and highest possible score. */
+	range: [number, number],
+	/**  What the numbers mean, in Ballast's words (and population context where known). */
+	context: string,
+	/**  Where the bands come from. */
+	band_source: string,
+	/**  The bands, lowest first; empty when there is no official cut-off. */
+	bands: BandDef[],
+};
+
+/**  A subscale: its items, scoring and bands. */
+export type SubscaleDef_Serialize = {
+	/**  Its stable id. */
+	id: string,
+	/**  Its name as shown. */
+	title: string,
+	/**  Its items, by number. */
+	items: number[],
+	/**  The reverse-keyed items. */
+	reverse: number[],
+	/**  How the items combine. */
+	method: MethodName,
+	/**  For `mean`: the fewest answered items that still give a score. */
+	min_answered: number | null,
+	/**  The lowest and highest possible score. */
+	range: [number, number],
+	/**  What the numbers mean, in Ballast's words (and population context where known). */
+	context: string,
+	/**  Where the bands come from. */
+	band_source: string,
+	/**  The bands, lowest first; empty when there is no official cut-off. */
+	bands: BandDef[],
+};
+
+/**  The two notes. */
+export type SupportNotes = {
+	/**  What helps me, and what I will do when things get heavy. */
+	self_care_plan: string,
+	/**  People and services I can turn to, with how to reach them. */
+	support: string,
 };
 
 /* Tauri Specta runtime */

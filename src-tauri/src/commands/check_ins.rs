@@ -1,0 +1,89 @@
+//! Self-checks: where each stands, taking one (with its unfinished draft), the history, the
+//! schedule, and the self-care and support notes offered with a high result.
+
+use ballast_api::check_ins::{CheckInView, InstrumentStatus};
+use ballast_api::notes::SupportNotes;
+use ballast_api::{ApiError, Session};
+use ballast_core::CheckInId;
+use tauri::State;
+
+use super::guarded;
+
+/// Every instrument with its schedule, whether it is suggested now, and any unfinished check-in.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn check_in_overview(session: State<'_, Session>) -> Result<Vec<InstrumentStatus>, ApiError> {
+    guarded(|| session.check_in_overview())
+}
+
+/// Scores and keeps a check-in.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn record_check_in(
+    session: State<'_, Session>,
+    instrument: String,
+    answers: Vec<Option<i32>>,
+) -> Result<CheckInView, ApiError> {
+    guarded(|| session.record_check_in(&instrument, answers))
+}
+
+/// The check-ins of one instrument (or all), newest first.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn list_check_ins(session: State<'_, Session>, instrument: Option<String>) -> Result<Vec<CheckInView>, ApiError> {
+    guarded(|| session.check_ins(instrument.as_deref()))
+}
+
+/// One check-in.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn get_check_in(session: State<'_, Session>, id: CheckInId) -> Result<CheckInView, ApiError> {
+    guarded(|| session.check_in(id))
+}
+
+/// Deletes a check-in.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn delete_check_in(session: State<'_, Session>, id: CheckInId) -> Result<(), ApiError> {
+    guarded(|| session.delete_check_in(id))
+}
+
+/// Keeps an unfinished check-in.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn save_check_in_draft(
+    session: State<'_, Session>,
+    instrument: String,
+    answers: Vec<Option<i32>>,
+    position: u32,
+) -> Result<(), ApiError> {
+    guarded(|| session.save_check_in_draft(&instrument, answers, position))
+}
+
+/// Forgets an unfinished check-in.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn discard_check_in_draft(session: State<'_, Session>, instrument: String) -> Result<(), ApiError> {
+    guarded(|| session.discard_check_in_draft(&instrument))
+}
+
+/// Sets how many days apart a self-check is suggested (0 turns it off).
+#[tauri::command(async)]
+#[specta::specta]
+pub fn set_check_in_every(session: State<'_, Session>, instrument: String, days: u32) -> Result<(), ApiError> {
+    guarded(|| session.set_check_in_every(&instrument, days))
+}
+
+/// The self-care plan and support notes.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn get_support_notes(session: State<'_, Session>) -> Result<SupportNotes, ApiError> {
+    guarded(|| session.support_notes())
+}
+
+/// Saves the self-care plan and support notes.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn save_support_notes(session: State<'_, Session>, notes: SupportNotes) -> Result<(), ApiError> {
+    guarded(|| session.save_support_notes(&notes))
+}
