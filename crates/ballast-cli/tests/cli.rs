@@ -284,3 +284,68 @@ fn export_import_and_delete_all() {
     assert!(printed.contains("backups"), "the backups are listed as removed: {printed}");
     assert!(!a.exists(), "nothing is left of the data folder");
 }
+
+#[test]
+fn score_prints_the_documented_json_without_a_journal() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = tmp.path().join("never-created");
+    let json = |args: &[&str]| -> serde_json::Value {
+        let out = ballast(&dir, args, &[], None);
+        assert!(out.status.success(), "score needs no journal or passphrase: {}", String::from_utf8_lossy(&out.stderr));
+        serde_json::from_slice(&out.stdout).expect("JSON")
+    };
+    let who5 = json(&["score", "who5", "--answers", "3,3,3,3,0"]);
+    assert_eq!(who5["instrument"], "who5", "the instrument's id");
+    assert_eq!(
+        who5["subscales"],
+        serde_json::json!([{"id": "wellbeing", "score": 48.0, "band": "below_cutoff", "complete": true}]),
+        "raw 12 × 4 = 48, at or below the cut-off"
+    );
+    let proqol = json(&["score", "proqol5", "--answers", &["3"; 30].join(",")]);
+    let ids: Vec<&str> =
+        proqol["subscales"].as_array().expect("list").iter().map(|s| s["id"].as_str().expect("id")).collect();
+    assert_eq!(ids, ["compassion_satisfaction", "burnout", "secondary_traumatic_stress"], "in the reference's order");
+    assert_eq!(proqol["subscales"][1]["score"], 30.0, "all 3s: 30 on every scale, reverse items included");
+    let cbi = json(&["score", "cbi", "--answers", "100,75,75,,,,,,,,,,,,,,,,"]);
+    let personal = &cbi["subscales"][0];
+    assert_eq!(personal["score"], serde_json::json!(250.0 / 3.0), "a CBI mean is printed unrounded");
+    assert_eq!(personal["complete"], false, "and marked incomplete");
+    assert_eq!(cbi["subscales"][1]["score"], serde_json::Value::Null, "a scale with too few answers has no score");
+    let skipped = json(&["score", "single_item_burnout", "--answers", ""]);
+    assert_eq!(skipped["subscales"][0]["score"], serde_json::Value::Null, "an empty value is a skipped item");
+    assert!(!dir.exists(), "scoring created no data directory");
+    for (args, why) in [
+        (vec!["score", "who5", "--answers", "3,3,3,3,6"], "a value that is not an option"),
+        (vec!["score", "who5", "--answers", "3,3,3"], "too few answers"),
+        (vec!["score", "who5", "--answers", "3,3,3,3,3,3"], "too many answers"),
+        (vec!["score", "mbi", "--answers", "1"], "an unknown instrument"),
+        (vec!["score", "who5", "--answers", "3,x,3,3,3"], "an answer that is not a number"),
+    ] {
+        let out = ballast(&dir, &args, &[], None);
+        assert_eq!(code(&out), 4, "{why} exits 4");
+        assert!(out.stdout.is_empty(), "{why}: no JSON printed");
+        assert!(!out.stderr.is_empty(), "{why}: a message says what to change");
+    }
+}
+
+#[test]
+fn check_in_records_and_check_ins_lists_with_not_a_diagnosis() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = tmp.path().join("data");
+    init(&dir);
+    let out = ok(&dir, &["check-in", "who5", "--answers", "5,4,3,2,1"], None);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    assert!(v["id"].as_i64().is_some_and(|id| id >= 1), "the new id is printed: {out}");
+    assert_eq!(v["subscales"][0]["score"], 60.0, "with the same scores as `score`");
+    let bad = ballast(&dir, &["check-in", "who5", "--answers", "5,4,3,2,9"], &[("BALLAST_PASSPHRASE", PASS)], None);
+    assert_eq!(code(&bad), 4, "a non-option value exits 4");
+    let list = ok(&dir, &["check-ins"], None);
+    assert_eq!(
+        list.lines().filter(|l| l.contains("WHO-5")).count(),
+        1,
+        "one check-in kept, the refused one not: {list}"
+    );
+    assert!(list.contains("not a diagnosis"), "the list says the scores are not a diagnosis");
+    let json: serde_json::Value = serde_json::from_str(&ok(&dir, &["check-ins", "--json"], None)).expect("JSON");
+    assert_eq!(json[0]["answers"], serde_json::json!([5, 4, 3, 2, 1]), "every raw answer, item by item");
+}

@@ -275,3 +275,67 @@ impl Journal {
         discard_draft(&self.conn, instrument)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use ballast_core::CheckInBody;
+    use chrono::TimeZone;
+    use secrecy::SecretString;
+
+    use super::*;
+    use crate::DataDir;
+
+    fn journal(tmp: &tempfile::TempDir) -> Journal {
+        let dir = DataDir::new(tmp.path().join("data"));
+        let now = Utc.with_ymd_and_hms(2026, 11, 25, 18, 0, 0).single().expect("a valid date");
+        Journal::create(&dir, &SecretString::from("harbour lantern quietly".to_owned()), now).expect("set up").0
+    }
+
+    fn who5(answers: [Option<i32>; 5]) -> CheckInBody {
+        let at = Utc.with_ymd_and_hms(2026, 11, 25, 18, 30, 0).single().expect("a valid date");
+        CheckInBody::new("who5", answers.to_vec(), at).expect("valid answers")
+    }
+
+    #[test]
+    fn a_check_in_reads_back_exactly_and_forgets_its_draft() {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let mut j = journal(&tmp);
+        let draft = CheckInDraft {
+            instrument: "who5".into(),
+            answers: vec![Some(3), None, None, None, None],
+            position: 1,
+            saved_at: Utc.with_ymd_and_hms(2026, 11, 25, 18, 10, 0).single().expect("a valid date"),
+        };
+        j.save_check_in_draft(&draft).expect("keep a draft");
+        let body = who5([Some(3), None, Some(5), Some(0), Some(2)]);
+        let id = j.record_check_in(&body).expect("record");
+        assert_eq!(
+            j.check_in(id).expect("read").body,
+            body,
+            "answers (skips included), scores and times read back as written"
+        );
+        assert!(j.check_in_drafts().expect("drafts").is_empty(), "recording forgets the unfinished one");
+    }
+
+    #[test]
+    fn a_tampered_answer_or_score_is_found_when_read() {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let mut j = journal(&tmp);
+        let id = j.record_check_in(&who5([Some(3); 5])).expect("record");
+        j.conn
+            .execute("UPDATE check_in_answers SET value = 9 WHERE check_in = ?1 AND item = 2", [id.0])
+            .expect("tamper");
+        let problems = j.check_in(id).expect("read").body.problems();
+        assert_eq!(problems.len(), 1, "the altered answer is found: {problems:?}");
+        assert_eq!(problems[0].field, "answers[2]", "and named by item");
+
+        let id = j.record_check_in(&who5([Some(3); 5])).expect("record");
+        j.conn.execute("UPDATE check_in_scores SET score = 99 WHERE check_in = ?1", [id.0]).expect("tamper");
+        let problems = j.check_in(id).expect("read").body.problems();
+        assert_eq!(problems[0].field, "scores", "a stored score that a recomputation does not give is found");
+
+        let id = j.record_check_in(&who5([Some(3); 5])).expect("record");
+        j.conn.execute("DELETE FROM check_in_answers WHERE check_in = ?1 AND item = 3", [id.0]).expect("tamper");
+        assert!(matches!(j.check_in(id), Err(StoreError::Corrupt(_))), "a missing answer row is damage, not a skip");
+    }
+}

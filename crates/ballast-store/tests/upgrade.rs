@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use ballast_core::{Entry, EntryBody, EntryId, FixedClock, ReflectionDraft, SetbackDraft};
+use ballast_core::{CheckInBody, CheckInId, Entry, EntryBody, EntryId, FixedClock, ReflectionDraft, SetbackDraft};
 use ballast_store::{DataDir, Journal, Secret, migrations};
 use chrono::{Duration, TimeZone, Utc};
 use secrecy::SecretString;
@@ -34,6 +34,12 @@ fn all(j: &Journal) -> Vec<Value> {
         after = last.id;
         out.extend(page.iter().map(summary));
     }
+}
+
+/// Every check-in (schema 2 on), whole.
+fn check_ins(j: &Journal) -> Value {
+    let all = j.check_ins_after(CheckInId(0), 1000).expect("read check-ins");
+    Value::Array(all.iter().map(|c| json!({"id": c.id.0, "body": c.body})).collect())
 }
 
 #[test]
@@ -67,7 +73,18 @@ fn write_fixture_for_the_current_schema() {
         j.insert(&body, clock.0).expect("save");
     }
     j.set_setting("auto_lock_minutes", "15").expect("setting");
+    let answers: [(&str, Vec<Option<i32>>); 4] = [
+        ("proqol5", (0..30).map(|i| if i == 7 { None } else { Some(i % 5 + 1) }).collect()),
+        ("who5", vec![Some(5), Some(4), Some(3), Some(2), Some(1)]),
+        ("cbi", (0..19).map(|i| Some([100, 75, 50, 25, 0][i % 5])).collect()),
+        ("single_item_burnout", vec![Some(3)]),
+    ];
+    for (n, (id, a)) in (0..).zip(answers) {
+        let body = CheckInBody::new(id, a, start + Duration::days(n)).expect("valid answers");
+        j.record_check_in(&body).expect("record");
+    }
     let expected = all(&j);
+    let expected_check_ins = check_ins(&j);
     drop(j);
     std::fs::create_dir_all(&out).expect("fixture folder");
     for name in ["vault.json", "journal.db"] {
@@ -75,6 +92,8 @@ fn write_fixture_for_the_current_schema() {
     }
     std::fs::write(out.join("expected.json"), serde_json::to_string_pretty(&expected).expect("json"))
         .expect("expected");
+    std::fs::write(out.join("check_ins.json"), serde_json::to_string_pretty(&expected_check_ins).expect("json"))
+        .expect("expected check-ins");
 }
 
 #[test]
@@ -95,6 +114,10 @@ fn every_frozen_schema_upgrades_and_keeps_every_record() {
             .unwrap_or_else(|e| panic!("{} opens and upgrades: {e}", fixture.display()));
         assert_eq!(Value::Array(all(&j)), expected, "{}: every record is kept by the upgrade", fixture.display());
         assert_eq!(j.setting("auto_lock_minutes").expect("setting").as_deref(), Some("15"), "settings are kept");
+        if let Ok(kept) = std::fs::read(fixture.join("check_ins.json")) {
+            let kept: Value = serde_json::from_slice(&kept).expect("json");
+            assert_eq!(check_ins(&j), kept, "{}: every check-in is kept by the upgrade", fixture.display());
+        }
         assert_eq!(j.integrity_problems().expect("check"), Vec::<String>::new(), "the upgraded file is sound");
     }
     assert!(found >= 1, "there is a frozen copy of at least the first schema");

@@ -175,3 +175,30 @@ impl CheckInView {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use ballast_core::CheckInBody;
+    use chrono::TimeZone;
+
+    use super::*;
+
+    fn kept(answers: Vec<Option<i32>>) -> CheckIn {
+        let at = Utc.with_ymd_and_hms(2026, 11, 25, 18, 0, 0).single().expect("a valid date");
+        let body = CheckInBody::new("who5", vec![Some(3); 5], at).expect("valid");
+        CheckIn { id: CheckInId(7), body: CheckInBody { answers, ..body } }
+    }
+
+    #[test]
+    fn a_tampered_kept_answer_shows_a_calm_problem_and_no_scores() {
+        let view = CheckInView::from(&kept(vec![Some(3), Some(9), Some(3), Some(3), Some(3)]));
+        assert!(view.problem.is_some(), "an answer that is not an option is reported");
+        assert!(view.scores.is_empty(), "and no score built on it is shown");
+        assert!(!view.offer_options, "nor options derived from it");
+        let changed = CheckInView::from(&kept(vec![Some(5); 5]));
+        assert!(changed.problem.is_some(), "valid answers that no longer give the kept scores are reported too");
+        let sound = CheckInView::from(&kept(vec![Some(3); 5]));
+        assert_eq!(sound.problem, None, "a sound record has no problem");
+        assert_eq!(sound.scores[0].score, Some(60.0), "and shows its score");
+    }
+}

@@ -35,6 +35,21 @@ enum Step {
     Setback(SetbackDraft),
     DeleteOldest,
     EditNewest(Option<String>),
+    CheckIn(String, Vec<Option<i32>>),
+}
+
+/// A check-in of any instrument, each answer one of its item's options or skipped.
+fn check_in() -> impl Strategy<Value = Step> {
+    prop::sample::select(ballast_api::check_ins::instruments().to_vec()).prop_flat_map(|def| {
+        let items: Vec<_> = def
+            .items
+            .iter()
+            .map(|item| {
+                prop::option::of(prop::sample::select(def.options_of(item).iter().map(|c| c.value).collect::<Vec<_>>()))
+            })
+            .collect();
+        items.prop_map(move |answers| Step::CheckIn(def.id.clone(), answers))
+    })
 }
 
 fn text() -> impl Strategy<Value = Option<String>> {
@@ -107,7 +122,13 @@ fn step() -> impl Strategy<Value = Step> {
                     ..Default::default()
                 })
             });
-    prop_oneof![4 => reflection, 2 => setback, 1 => Just(Step::DeleteOldest), 1 => text().prop_map(Step::EditNewest)]
+    prop_oneof![
+        4 => reflection,
+        2 => setback,
+        1 => Just(Step::DeleteOldest),
+        1 => text().prop_map(Step::EditNewest),
+        2 => check_in()
+    ]
 }
 
 fn build(steps: &[Step], auto_lock: u32) -> Journey {
@@ -117,6 +138,9 @@ fn build(steps: &[Step], auto_lock: u32) -> Journey {
         match s {
             Step::Reflection(d) => drop(j.session.save_reflection(None, d).expect("a generated reflection is valid")),
             Step::Setback(d) => drop(j.session.save_setback(None, d).expect("a generated setback is valid")),
+            Step::CheckIn(id, answers) => {
+                drop(j.session.record_check_in(id, answers.clone()).expect("a generated check-in is valid"));
+            }
             Step::DeleteOldest | Step::EditNewest(_) => {
                 let page = j.session.list_entries(None, 500).expect("list");
                 let (Some(newest), Some(oldest)) = (page.entries.first(), page.entries.last()) else { continue };
@@ -134,6 +158,12 @@ fn build(steps: &[Step], auto_lock: u32) -> Journey {
         }
     }
     j.session.save_settings(ballast_api::dto::Settings { auto_lock_minutes: auto_lock }).expect("settings");
+    j.session.set_check_in_every("cbi", auto_lock % 60).expect("a schedule");
+    let notes = ballast_api::notes::SupportNotes {
+        self_care_plan: format!("plan {auto_lock}\n\"quoted\""),
+        support: "Sam, 0123".into(),
+    };
+    j.session.save_support_notes(&notes).expect("notes");
     j
 }
 
@@ -258,7 +288,11 @@ fn the_export_folder_holds_json_csv_per_table_and_markdown() {
     let report = j.session.export_to(&out).expect("export");
     assert_eq!(report.entries, 3, "three entries exported");
     let names: Vec<String> = report.files.iter().map(|f| f.rsplit('/').next().unwrap_or_default().to_owned()).collect();
-    assert_eq!(names, ["ballast-export.json", "entries.csv", "settings.csv", "entries.md"], "the four files");
+    assert_eq!(
+        names,
+        ["ballast-export.json", "entries.csv", "settings.csv", "check_ins.csv", "check_in_answers.csv", "entries.md"],
+        "the JSON, a CSV per table and the Markdown"
+    );
     let mut csv = csv::Reader::from_path(out.join("entries.csv")).expect("csv");
     let headers = csv.headers().expect("headers").clone();
     assert_eq!(headers.len(), 24, "a column per field");

@@ -1,0 +1,175 @@
+//! Self-checks through the use cases: recording and recomputing, bad input writing nothing,
+//! resuming an unfinished check-in after a lock, the gentle schedule, the notes, and check-ins in
+//! backups and exports.
+
+use ballast_api::ApiError;
+use ballast_api::check_ins::{self, NOT_A_DIAGNOSIS};
+use ballast_api::notes::SupportNotes;
+use ballast_core::cadence::Due;
+use chrono::Duration;
+
+use crate::support::{Journey, pass};
+
+fn proqol(value: i32) -> Vec<Option<i32>> {
+    vec![Some(value); 30]
+}
+
+#[test]
+fn every_kept_check_in_equals_a_recomputation_from_its_stored_answers() {
+    let j = Journey::new(0, "");
+    let given: [(&str, Vec<Option<i32>>); 5] = [
+        ("proqol5", proqol(4)),
+        ("who5", vec![Some(3), Some(3), Some(3), Some(3), Some(0)]),
+        ("cbi", (0..19).map(|i| if i % 4 == 3 { None } else { Some([0, 25, 50, 75, 100][i % 5]) }).collect()),
+        ("single_item_burnout", vec![Some(3)]),
+        ("who5", vec![Some(5), None, Some(5), Some(5), Some(5)]),
+    ];
+    for (id, answers) in &given {
+        j.clock.advance(Duration::minutes(5));
+        let view = j.session.record_check_in(id, answers.clone()).expect("record");
+        assert_eq!(&view.answers, answers, "{id}: every raw answer is kept item by item");
+        assert_eq!(view.note, NOT_A_DIAGNOSIS, "{id}: the result says it is not a diagnosis");
+        assert!(!view.credit.is_empty() && !view.terms.is_empty(), "{id}: credit and terms come with it");
+    }
+    let kept = j.session.check_ins(None).expect("list");
+    assert_eq!(kept.len(), 5, "all five kept");
+    for view in &kept {
+        assert_eq!(view.problem, None, "{}: a sound record", view.instrument);
+        let again = check_ins::score(&view.instrument, &view.answers).expect("recompute");
+        let stored: Vec<(Option<f64>, Option<String>, bool)> =
+            view.scores.iter().map(|s| (s.score, s.band.clone(), s.complete)).collect();
+        let fresh: Vec<(Option<f64>, Option<String>, bool)> =
+            again.subscales.iter().map(|s| (s.score, s.band.clone(), s.complete)).collect();
+        assert_eq!(
+            stored, fresh,
+            "{}: the stored scores equal a recomputation from the stored answers",
+            view.instrument
+        );
+    }
+    let newest = &kept[0];
+    assert_eq!(newest.instrument, "who5", "newest first");
+    assert_eq!(newest.scores[0].score, None, "a skipped WHO-5 item leaves the score out, never low");
+    assert!(newest.scores[0].words.starts_with("Incomplete"), "and says so: {}", newest.scores[0].words);
+    let high = kept.iter().find(|v| v.instrument == "single_item_burnout").expect("single");
+    assert!(high.offer_options, "a single-item answer of 3 comes with options");
+    let who5 = kept.iter().find(|v| v.instrument == "who5" && v.scores[0].score.is_some()).expect("who5");
+    assert_eq!(who5.scores[0].score, Some(48.0), "raw 12 × 4");
+    assert_eq!(who5.scores[0].band.as_deref(), Some("below_cutoff"), "48 is at or below 50");
+    assert!(who5.offer_options, "below the cut-off comes with options");
+    assert_eq!(j.session.check_ins(Some("cbi")).expect("cbi").len(), 1, "history per instrument");
+}
+
+#[test]
+fn bad_answers_and_unknown_instruments_are_refused_and_nothing_is_kept() {
+    let j = Journey::new(0, "");
+    let bad: [(&str, Vec<Option<i32>>, &str); 5] = [
+        ("who5", vec![Some(3), Some(3), Some(6), Some(3), Some(3)], "answers[3]"),
+        ("who5", vec![Some(3); 4], "answers"),
+        ("who5", vec![Some(3); 6], "answers"),
+        ("cbi", (0..19).map(|_| Some(60)).collect(), "answers[1]"),
+        ("mbi", vec![Some(1)], "instrument"),
+    ];
+    for (id, answers, field) in bad {
+        let err = j.session.record_check_in(id, answers.clone()).expect_err("refused");
+        let ApiError::Invalid(problems) = &err else { panic!("{id}: a calm invalid-input error, got {err:?}") };
+        assert_eq!(problems[0].field, field, "{id}: the problem names {field}: {problems:?}");
+        assert!(j.session.save_check_in_draft(id, answers, 0).is_err(), "{id}: nor kept as a draft");
+    }
+    assert!(j.session.check_ins(None).expect("list").is_empty(), "nothing was stored");
+    let backup = j.session.back_up_now(&mut |_| {}).expect("backup");
+    let report = j.session.verify_backup(&backup.file_name).expect("verify");
+    assert_eq!(report.counts.get("check_ins"), Some(&0), "no check-in row was written");
+    assert_eq!(report.counts.get("check_in_drafts"), Some(&0), "nor any draft");
+}
+
+#[test]
+fn a_half_done_proqol_is_kept_through_a_lock_and_finished_later() {
+    let j = Journey::new(0, "");
+    let mut answers = vec![None; 30];
+    for (i, a) in answers.iter_mut().enumerate().take(12) {
+        *a = Some(i32::try_from(i % 5).expect("small") + 1);
+    }
+    j.session.save_check_in_draft("proqol5", answers.clone(), 12).expect("keep");
+    j.session.lock();
+    assert!(j.session.check_in_overview().is_err(), "locked: nothing is readable");
+    j.session.unlock(&pass()).expect("unlock");
+    let overview = j.session.check_in_overview().expect("overview");
+    let proqol = overview.iter().find(|s| s.instrument.id == "proqol5").expect("proqol");
+    let draft = proqol.draft.as_ref().expect("the unfinished check-in is still there after unlocking");
+    assert_eq!((draft.answers.clone(), draft.position), (answers.clone(), 12), "with its answers and place");
+    for a in answers.iter_mut().skip(12) {
+        *a = Some(3);
+    }
+    j.session.record_check_in("proqol5", answers).expect("finish");
+    let overview = j.session.check_in_overview().expect("overview");
+    assert!(overview.iter().all(|s| s.draft.is_none()), "finishing forgets the draft");
+    j.session.save_check_in_draft("who5", vec![None; 5], 0).expect("keep");
+    j.session.discard_check_in_draft("who5").expect("discard");
+    assert!(
+        j.session.check_in_overview().expect("overview").iter().all(|s| s.draft.is_none()),
+        "starting again forgets it"
+    );
+}
+
+#[test]
+fn check_ins_are_suggested_gently_on_their_schedule_and_can_be_turned_off() {
+    let j = Journey::new(0, "");
+    let due = |id: &str| {
+        j.session.check_in_overview().expect("overview").into_iter().find(|s| s.instrument.id == id).expect("known").due
+    };
+    assert_eq!(due("who5"), Due::Now, "never taken: suggested");
+    assert_eq!(due("single_item_burnout"), Due::Unscheduled, "the single item is there any time");
+    j.session.record_check_in("who5", vec![Some(3); 5]).expect("record");
+    let taken = ballast_core::Clock::now(j.clock.as_ref());
+    assert_eq!(due("who5"), Due::Later { from: taken + Duration::days(14) }, "fortnightly by default");
+    j.clock.advance(Duration::days(14));
+    assert_eq!(due("who5"), Due::Now, "suggested again after 14 days");
+    j.session.set_check_in_every("who5", 30).expect("monthly");
+    assert_eq!(due("who5"), Due::Later { from: taken + Duration::days(30) }, "the worker's own schedule");
+    j.session.set_check_in_every("who5", 0).expect("off");
+    assert_eq!(due("who5"), Due::Unscheduled, "turned off");
+    for (id, days) in [("single_item_burnout", 7), ("who5", 366), ("nope", 7)] {
+        assert!(
+            matches!(j.session.set_check_in_every(id, days), Err(ApiError::Invalid(_))),
+            "{id} every {days} days is refused"
+        );
+    }
+}
+
+#[test]
+fn the_self_care_and_support_notes_keep_what_was_written() {
+    let j = Journey::new(0, "");
+    assert_eq!(j.session.support_notes().expect("notes"), SupportNotes::default(), "empty until written");
+    let notes = SupportNotes {
+        self_care_plan: "Walk after a hard shift.\nText Sam.".into(),
+        support: "Supervisor: Tuesdays".into(),
+    };
+    j.session.save_support_notes(&notes).expect("save");
+    assert_eq!(j.session.support_notes().expect("notes"), notes, "kept as written");
+    let long = SupportNotes { self_care_plan: "x".repeat(50_001), support: String::new() };
+    let Err(ApiError::Invalid(problems)) = j.session.save_support_notes(&long) else { panic!("too long is refused") };
+    assert_eq!(problems[0].field, "self_care_plan", "naming the note");
+    assert_eq!(j.session.support_notes().expect("notes"), notes, "and nothing changed");
+}
+
+#[test]
+fn backups_count_check_ins_and_a_tampered_export_imports_nothing() {
+    let j = Journey::new(1, "kept");
+    j.session.record_check_in("who5", vec![Some(2); 5]).expect("record");
+    let backup = j.session.back_up_now(&mut |_| {}).expect("backup");
+    let report = j.session.verify_backup(&backup.file_name).expect("verify");
+    assert_eq!(report.counts.get("check_ins"), Some(&1), "check-ins are in the verified counts: {:?}", report.counts);
+    assert_eq!(report.counts.get("check_in_answers"), Some(&5), "with their answers");
+
+    let json = String::from_utf8(j.session.export_json().expect("export")).expect("utf-8");
+    assert!(json.contains("\"check_ins\": ["), "the export carries check-ins");
+    let tampered = json.replacen("\"answers\":[2,2,2,2,2]", "\"answers\":[2,2,7,2,2]", 1);
+    assert_ne!(tampered, json, "the test altered an answer");
+    let b = Journey::new(0, "");
+    let path = b.tmp.path().join("tampered.json");
+    std::fs::write(&path, tampered).expect("write");
+    let err = b.session.import_file(&path, &mut |_| {}).expect_err("refused");
+    let ApiError::ImportInvalid(problems) = err else { panic!("an import problem, got {err:?}") };
+    assert_eq!(problems[0].field, "check_ins[0].answers[3]", "named by record and item: {problems:?}");
+    assert!(b.texts().is_empty() && b.session.check_ins(None).expect("list").is_empty(), "nothing was written");
+}
