@@ -305,3 +305,14 @@ fn the_export_folder_holds_json_csv_per_table_and_markdown() {
     let settings = std::fs::read_to_string(out.join("settings.csv")).expect("settings");
     assert_eq!(settings, "key,value\n", "no settings saved yet, just the header");
 }
+
+#[test]
+fn the_fuzz_seeds_are_what_they_say() {
+    let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fuzz/seeds");
+    let clock = ballast_core::FixedClock(chrono::DateTime::UNIX_EPOCH + Duration::days(20_600));
+    for (name, valid) in [("valid.json", true), ("check-ins.json", true), ("invalid.json", false)] {
+        let file = std::fs::File::open(seeds.join(name)).expect("a seed");
+        let checked = ballast_api::transfer::import::check_document(file, &clock);
+        assert_eq!(checked.is_ok(), valid, "fuzz/seeds/{name} should be {}: {checked:?}", if valid { "valid" } else { "invalid" });
+    }
+}
