@@ -173,3 +173,73 @@ fn backups_count_check_ins_and_a_tampered_export_imports_nothing() {
     assert_eq!(problems[0].field, "check_ins[0].answers[3]", "named by record and item: {problems:?}");
     assert!(b.texts().is_empty() && b.session.check_ins(None).expect("list").is_empty(), "nothing was written");
 }
+
+/// A subscale's score computed plainly from the stored answers, as the manuals describe it.
+fn by_hand(
+    def: &ballast_core::instrument::Instrument,
+    sub: &ballast_core::instrument::SubscaleDef,
+    answers: &[Option<i32>],
+) -> Option<f64> {
+    use ballast_core::instrument::MethodName;
+    let mut values = Vec::new();
+    for &n in &sub.items {
+        if let Some(raw) = answers[n as usize - 1] {
+            values.push(f64::from(if sub.reverse.contains(&n) { def.reverse_total - raw } else { raw }));
+        }
+    }
+    let all = values.len() == sub.items.len();
+    let total: f64 = values.iter().sum();
+    match sub.method {
+        MethodName::Sum | MethodName::Single => all.then_some(total),
+        MethodName::SumX4 => all.then_some(total * 4.0),
+        MethodName::Mean => (values.len() as u32 >= sub.min_answered.unwrap_or(1) && !values.is_empty())
+            .then(|| total / values.len() as f64),
+    }
+}
+
+#[test]
+fn any_valid_answers_are_stored_scored_in_range_and_equal_a_plain_recomputation() {
+    use proptest::prelude::*;
+    use proptest::test_runner::{Config, TestRunner};
+
+    let j = Journey::new(0, "");
+    let strategy = prop::sample::select(check_ins::instruments().to_vec()).prop_flat_map(|def| {
+        let items: Vec<_> = def
+            .items
+            .iter()
+            .map(|item| {
+                prop::option::of(prop::sample::select(def.options_of(item).iter().map(|c| c.value).collect::<Vec<_>>()))
+            })
+            .collect();
+        (Just(def), items)
+    });
+    let mut runner = TestRunner::new(Config { cases: 200, ..Config::default() });
+    runner
+        .run(&strategy, |(def, answers)| {
+            j.clock.advance(Duration::seconds(1));
+            let id = j.session.record_check_in(&def.id, answers).expect("valid answers are kept").id;
+            let kept = j.session.check_in(id).expect("read back");
+            for (sub, score) in def.subscales.iter().zip(&kept.scores) {
+                let expected = by_hand(&def, sub, &kept.answers);
+                prop_assert_eq!(
+                    score.score,
+                    expected,
+                    "{}/{}: the stored score equals a plain recomputation",
+                    def.id,
+                    sub.id
+                );
+                if let Some(v) = score.score {
+                    prop_assert!(
+                        f64::from(sub.range[0]) <= v && v <= f64::from(sub.range[1]),
+                        "{}/{}: {} within {:?}",
+                        def.id,
+                        sub.id,
+                        v,
+                        sub.range
+                    );
+                }
+            }
+            Ok(())
+        })
+        .expect("every generated check-in holds");
+}

@@ -313,6 +313,11 @@ fn the_fuzz_seeds_are_what_they_say() {
     for (name, valid) in [("valid.json", true), ("check-ins.json", true), ("invalid.json", false)] {
         let file = std::fs::File::open(seeds.join(name)).expect("a seed");
         let checked = ballast_api::transfer::import::check_document(file, &clock);
-        assert_eq!(checked.is_ok(), valid, "fuzz/seeds/{name} should be {}: {checked:?}", if valid { "valid" } else { "invalid" });
+        assert_eq!(
+            checked.is_ok(),
+            valid,
+            "fuzz/seeds/{name} should be {}: {checked:?}",
+            if valid { "valid" } else { "invalid" }
+        );
     }
 }
