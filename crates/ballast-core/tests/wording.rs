@@ -15,8 +15,11 @@ fn root() -> PathBuf {
 fn files(dir: &Path, out: &mut Vec<PathBuf>) {
     for item in std::fs::read_dir(dir).unwrap_or_else(|e| panic!("read {}: {e}", dir.display())).flatten() {
         let path = item.path();
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         if path.is_dir() {
             files(&path, out);
+        } else if name.contains(".test.") {
+            // Unit tests are never shown; the UI's own wording test lists these phrases.
         } else if path
             .extension()
             .is_some_and(|e| ["rs", "svelte", "ts", "toml", "html", "css"].iter().any(|x| e == *x))
