@@ -7,13 +7,23 @@ import type {
   AppStatus,
   BackupList_Serialize,
   BackupView,
+  CheckInDraftView,
+  CheckInId,
+  CheckInView_Serialize,
+  Choice,
   DamageReport_Serialize,
   DeleteChoice,
   DeleteReport_Serialize,
   ExportReport,
   ImportReport,
+  Instrument_Serialize,
+  InstrumentStatus_Serialize,
+  Item,
+  OptionSet,
   ProgressView,
+  ScoreView_Serialize,
   SecretInput,
+  SupportNotes,
   EntryPage_Serialize,
   EntryView_Serialize,
   FieldError,
@@ -31,17 +41,23 @@ export type {
   ApiError,
   AppStatus,
   BackupView,
+  CheckInDraftView,
+  CheckInId,
+  Choice,
   Cursor,
   DeleteChoice,
   DeleteReport_Serialize,
   ExportReport,
   FieldError,
   ImportReport,
+  Item,
+  OptionSet,
   ProgressView,
   Saved,
   SecretInput,
   Settings,
   SetUp,
+  SupportNotes,
 };
 export type BackupList = BackupList_Serialize;
 export type DamageReport = DamageReport_Serialize;
@@ -51,6 +67,10 @@ export type SetbackDraft = SetbackDraft_Serialize;
 export type Entry = EntryView_Serialize;
 export type EntryPage = EntryPage_Serialize;
 export type FormDraft = FormDraft_Serialize;
+export type Instrument = Instrument_Serialize;
+export type InstrumentStatus = InstrumentStatus_Serialize;
+export type CheckInView = CheckInView_Serialize;
+export type ScoreView = ScoreView_Serialize;
 export type Result<T> = { status: 'ok'; data: T } | { status: 'error'; error: ApiError };
 
 /** How long any call may take before the UI stops waiting. Key derivation takes about a second. */
@@ -121,4 +141,15 @@ export const ipc = {
   importJournal: (file: string, onProgress: (p: ProgressView) => void) =>
     guarded(commands.importJournal(file, progressChannel(onProgress)), LONG_WORK_TIMEOUT_MS),
   deleteEverything: (choice: DeleteChoice) => guarded(commands.deleteEverything(choice), LONG_WORK_TIMEOUT_MS),
+  checkInOverview: () => guarded(commands.checkInOverview()),
+  recordCheckIn: (instrument: string, answers: (number | null)[]) => guarded(commands.recordCheckIn(instrument, answers)),
+  listCheckIns: (instrument: string | null) => guarded(commands.listCheckIns(instrument)),
+  getCheckIn: (id: CheckInId) => guarded(commands.getCheckIn(id)),
+  deleteCheckIn: (id: CheckInId) => guarded(commands.deleteCheckIn(id)),
+  saveCheckInDraft: (instrument: string, answers: (number | null)[], position: number) =>
+    guarded(commands.saveCheckInDraft(instrument, answers, position)),
+  discardCheckInDraft: (instrument: string) => guarded(commands.discardCheckInDraft(instrument)),
+  setCheckInEvery: (instrument: string, days: number) => guarded(commands.setCheckInEvery(instrument, days)),
+  getSupportNotes: () => guarded(commands.getSupportNotes()),
+  saveSupportNotes: (notes: SupportNotes) => guarded(commands.saveSupportNotes(notes)),
 };

@@ -38,3 +38,11 @@ export function displayTime(value: string | null): string {
   if (Number.isNaN(d.getTime())) return value;
   return d.toLocaleString(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 }
+
+/** A day for people: "Tue 25 Nov 2026". */
+export function displayDate(value: string | null): string {
+  if (!value) return '';
+  const d = new Date(value);
+  if (Number.isNaN(d.getTime())) return value;
+  return d.toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
+}
