@@ -188,6 +188,8 @@ describe('Self-checks, end to end', { timeout: 300_000 }, () => {
       await answerAndNext(Number(n), value);
     }
     await atStep('Question 4 of 30');
+    // An answer chosen but not yet confirmed with Next is kept by the Lock too.
+    await answer(4, 3);
 
     await activate('lock');
     await unlock();
@@ -199,6 +201,7 @@ describe('Self-checks, end to end', { timeout: 300_000 }, () => {
     await atStep('Question 4 of 30');
     await axe(driver, 'resumed check-in');
     await screenshot(driver, '25-check-in-resumed');
+    assert.ok(await isChecked('checkin-q4-3'), 'the answer chosen just before locking is still chosen');
 
     for (const n of [3, 2, 1]) {
       await activate('checkin-back');

@@ -227,6 +227,9 @@ impl Session {
     }
 }
 
+/// The problem with a setting name Ballast does not have.
+pub(crate) const UNKNOWN_SETTING: &str = "Ballast has no setting by this name.";
+
 /// Why a stored setting's value is not acceptable, if it is not (for saving and for import).
 pub(crate) fn setting_problem(key: &str, value: &str) -> Option<String> {
     match key {
@@ -241,6 +244,6 @@ pub(crate) fn setting_problem(key: &str, value: &str) -> Option<String> {
         {
             crate::check_ins::every_problem(value)
         }
-        _ => Some("Ballast has no setting by this name.".to_owned()),
+        _ => Some(UNKNOWN_SETTING.to_owned()),
     }
 }

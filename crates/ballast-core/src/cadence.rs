@@ -1,7 +1,9 @@
 //! When a self-check is next suggested: every so many days after the last one (or never, when
-//! turned off). "Due" is only ever an invitation; nothing here counts missed check-ins.
+//! turned off), counted in the worker's local calendar days, so a check-in taken one evening is
+//! suggested again from the morning of the day it falls due. "Due" is only ever an invitation;
+//! nothing here counts missed check-ins.
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 /// The most days between check-ins a worker may choose.
@@ -13,34 +15,32 @@ pub const MAX_DAYS: u32 = 365;
 pub enum Due {
     /// Suggested now (never taken, or the days have passed).
     Now,
-    /// Next suggested on this instant.
+    /// Next suggested from this (local) day.
     Later {
-        /// When it will next be suggested.
-        from: DateTime<Utc>,
+        /// The day it will next be suggested.
+        from: NaiveDate,
     },
     /// No schedule: any time (the single item), or turned off by the worker.
     Unscheduled,
 }
 
-/// Where a check-in every `every_days` days stands, last taken at `last`.
-pub fn due(every_days: Option<u32>, last: Option<DateTime<Utc>>, now: DateTime<Utc>) -> Due {
+/// Where a check-in every `every_days` days stands on `today`, last taken on the day `last`
+/// (both local calendar days).
+pub fn due(every_days: Option<u32>, last: Option<NaiveDate>, today: NaiveDate) -> Due {
     let Some(days) = every_days.filter(|d| *d > 0) else { return Due::Unscheduled };
-    match last {
+    match last.and_then(|l| l.checked_add_days(Days::new(u64::from(days)))) {
         None => Due::Now,
-        Some(last) => {
-            let from = last + Duration::days(i64::from(days));
-            if from <= now { Due::Now } else { Due::Later { from } }
-        }
+        Some(from) if from <= today => Due::Now,
+        Some(from) => Due::Later { from },
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::TimeZone;
 
-    fn at(day: u32) -> DateTime<Utc> {
-        Utc.with_ymd_and_hms(2026, 3, day, 12, 0, 0).single().expect("a valid date")
+    fn at(day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 3, day).expect("a valid date")
     }
 
     #[test]
@@ -49,8 +49,12 @@ mod tests {
     }
 
     #[test]
-    fn suggested_exactly_when_the_days_have_passed() {
-        assert_eq!(due(Some(14), Some(at(1)), at(15)), Due::Now, "14 days after the last, it is suggested");
+    fn suggested_from_the_morning_of_the_day_the_days_have_passed() {
+        assert_eq!(
+            due(Some(14), Some(at(1)), at(15)),
+            Due::Now,
+            "on the 14th day after the last, it is suggested, whatever the hour"
+        );
         assert_eq!(
             due(Some(14), Some(at(1)), at(14)),
             Due::Later { from: at(15) },

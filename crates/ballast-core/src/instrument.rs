@@ -142,7 +142,7 @@ pub struct Instrument {
 /// Every shipped instrument, parsed once.
 ///
 /// # Panics
-/// When a shipped definition does not parse; `tests/instruments.rs` makes that a test failure.
+/// When a shipped definition does not parse; `tests/core/instruments.rs` makes that a test failure.
 pub fn all() -> &'static [Instrument] {
     static ALL: OnceLock<Vec<Instrument>> = OnceLock::new();
     ALL.get_or_init(|| {

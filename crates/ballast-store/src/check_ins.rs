@@ -12,7 +12,7 @@ use crate::error::{Result, StoreError};
 use crate::journal::Journal;
 
 fn corrupt() -> StoreError {
-    StoreError::Corrupt("a stored check-in".into())
+    StoreError::Corrupt("a stored unfinished check-in".into())
 }
 
 fn write_parts(conn: &Connection, id: i64, body: &CheckInBody) -> Result<()> {
@@ -74,11 +74,17 @@ fn answers(conn: &Connection, id: i64) -> Result<Vec<Option<i32>>> {
     let mut q = conn.prepare_cached("SELECT item, value FROM check_in_answers WHERE check_in = ?1 ORDER BY item")?;
     let rows: Vec<(i64, Option<i32>)> =
         q.query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
-    // Every item has a row, numbered 1..n; a gap means the rows were tampered with.
-    if rows.iter().enumerate().any(|(i, (item, _))| usize::try_from(*item).ok() != Some(i + 1)) {
-        return Err(corrupt());
+    // Every item has a row. Should one be missing, it reads as skipped: an answered item that
+    // went missing then no longer gives the kept scores (nor a missing last item the right
+    // count), which the core reports for that one record (`CheckInBody::problems`).
+    let n = rows.last().map_or(0, |(item, _)| usize::try_from(*item).unwrap_or(0));
+    let mut answers = vec![None; n];
+    for (item, value) in rows {
+        if let Some(slot) = usize::try_from(item).ok().and_then(|i| i.checked_sub(1)).and_then(|i| answers.get_mut(i)) {
+            *slot = value;
+        }
     }
-    Ok(rows.into_iter().map(|(_, v)| v).collect())
+    Ok(answers)
 }
 
 fn scores(conn: &Connection, id: i64) -> Result<Vec<SubscaleScore>> {
@@ -214,7 +220,7 @@ impl Journal {
     /// One check-in.
     ///
     /// # Errors
-    /// [`StoreError::NotFound`]; [`StoreError::Corrupt`] when its answer rows have a gap.
+    /// [`StoreError::NotFound`]; database errors.
     pub fn check_in(&self, id: CheckInId) -> Result<CheckIn> {
         get(&self.conn, id)
     }
@@ -222,7 +228,7 @@ impl Journal {
     /// The check-ins of `instrument` (or of all), newest first.
     ///
     /// # Errors
-    /// Database errors; [`StoreError::Corrupt`] as for [`Journal::check_in`].
+    /// Database errors.
     pub fn check_ins(&self, instrument: Option<&str>) -> Result<Vec<CheckIn>> {
         list(&self.conn, instrument)
     }
@@ -334,8 +340,16 @@ mod tests {
         let problems = j.check_in(id).expect("read").body.problems();
         assert_eq!(problems[0].field, "scores", "a stored score that a recomputation does not give is found");
 
-        let id = j.record_check_in(&who5([Some(3); 5])).expect("record");
-        j.conn.execute("DELETE FROM check_in_answers WHERE check_in = ?1 AND item = 3", [id.0]).expect("tamper");
-        assert!(matches!(j.check_in(id), Err(StoreError::Corrupt(_))), "a missing answer row is damage, not a skip");
+        for item in [3, 5] {
+            let id = j.record_check_in(&who5([Some(3); 5])).expect("record");
+            j.conn
+                .execute("DELETE FROM check_in_answers WHERE check_in = ?1 AND item = ?2", [id.0, item])
+                .expect("tamper");
+            let kept = j.check_in(id).expect("one damaged record still reads, so the rest of the history does");
+            assert!(
+                !kept.body.problems().is_empty(),
+                "a missing answer row (item {item}) is found, not taken as a skip"
+            );
+        }
     }
 }

@@ -379,9 +379,9 @@ export type DisclosureDraft_Serialize = {
 export type Due = 
 /**  Suggested now (never taken, or the days have passed). */
 { state: "now" } | 
-/**  Next suggested on this instant. */
+/**  Next suggested from this (local) day. */
 { state: "later"; 
-/**  When it will next be suggested. */
+/**  The day it will next be suggested. */
 from: string } | 
 /**  No schedule: any time (the single item), or turned off by the worker. */
 { state: "unscheduled" };

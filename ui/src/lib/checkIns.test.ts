@@ -194,8 +194,8 @@ describe('schedules in gentle words', () => {
     expect(now, 'no deadline words').not.toMatch(/overdue|missed|late|streak|\d+ days? ago/i);
   });
   it('says when it will next be suggested', () => {
-    const later = status({ due: { state: 'later', from: '2026-12-09T18:00:00Z' } });
-    expect(scheduleWords(later, day)).toBe('Suggested every 14 days. Next suggested from day(2026-12-09T18:00:00Z).');
+    const later = status({ due: { state: 'later', from: '2026-12-09' } });
+    expect(scheduleWords(later, day)).toBe('Suggested every 14 days. Next suggested from day(2026-12-09).');
     expect(scheduleWords(status({ every_days: 1 }), day), 'one day is "every day"').toMatch(/^Suggested every day\./);
   });
   it('tells "any time" from "turned off"', () => {

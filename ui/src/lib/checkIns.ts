@@ -114,8 +114,8 @@ function everyDays(days: number): string {
   return days === 1 ? 'every day' : `every ${days} days`;
 }
 
-/** The schedule in gentle words: an invitation, never a deadline. */
-export function scheduleWords(status: InstrumentStatus, date: (instant: string) => string): string {
+/** The schedule in gentle words: an invitation, never a deadline. `day` formats a calendar day. */
+export function scheduleWords(status: InstrumentStatus, day: (ymd: string) => string): string {
   const days = status.every_days;
   switch (status.due.state) {
     case 'unscheduled':
@@ -123,7 +123,7 @@ export function scheduleWords(status: InstrumentStatus, date: (instant: string) 
         ? 'Any time, whenever it feels useful.'
         : 'Suggestion turned off. It is here any time you want it.';
     case 'later':
-      return days ? `Suggested ${everyDays(days)}. Next suggested from ${date(status.due.from)}.` : `Next suggested from ${date(status.due.from)}.`;
+      return days ? `Suggested ${everyDays(days)}. Next suggested from ${day(status.due.from)}.` : `Next suggested from ${day(status.due.from)}.`;
     case 'now':
       return days ? `Suggested ${everyDays(days)}. It is there whenever you have a few quiet minutes.` : 'It is there whenever you have a few quiet minutes.';
   }

@@ -4,7 +4,7 @@ import { formatBytes, percent, reasonLabel } from './backups';
 import { byField, numberOrNull, parseTags, textOrNull } from './fields';
 import { IdleTimer, type Timers } from './idle';
 import { labelOf, OUTCOMES, SETBACK_TYPES } from './labels';
-import { localInputToRfc3339, rfc3339ToLocalInput, toLocalInput } from './time';
+import { displayDay, localInputToRfc3339, rfc3339ToLocalInput, toLocalInput } from './time';
 
 describe('time', () => {
   it('keeps the local wall-clock time and adds the local offset', () => {
@@ -107,5 +107,14 @@ describe('backups', () => {
     expect(percent({ done: 0, total: 0 })).toBe(0);
     expect(percent({ done: 1, total: 3 })).toBe(33);
     expect(percent({ done: 5, total: 4 })).toBe(100);
+  });
+});
+
+describe('calendar days', () => {
+  it('shows a YYYY-MM-DD day as that day wherever the worker is (no shift through UTC)', () => {
+    const shown = displayDay('2026-12-09');
+    expect(shown, 'the day of the month is the one given').toMatch(/\b9\b/);
+    expect(shown, 'and the year').toMatch(/2026/);
+    expect(displayDay('not a day'), 'anything else is shown as it is').toBe('not a day');
   });
 });

@@ -46,3 +46,11 @@ export function displayDate(value: string | null): string {
   if (Number.isNaN(d.getTime())) return value;
   return d.toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
 }
+
+/** A calendar day (`YYYY-MM-DD`, the worker's own day) for reading, e.g. "Wed, 9 Dec 2026". */
+export function displayDay(ymd: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(ymd);
+  if (!m) return ymd;
+  const d = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return d.toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
+}

@@ -124,14 +124,15 @@ impl Session {
         self.with(|j| Ok(j.set_setting(&format!("{EVERY_PREFIX}{}", def.id), &days.to_string())?))
     }
 
-    /// Where each instrument stands: its schedule, whether it is suggested now, when it was last
+    /// Where each instrument stands (in the worker's local calendar days): its schedule, whether it is suggested now, when it was last
     /// taken and any unfinished check-in (whose answers are checked again; one that no longer
     /// fits is left out).
     ///
     /// # Errors
     /// [`ApiError::Locked`].
     pub fn check_in_overview(&self) -> Result<Vec<InstrumentStatus>, ApiError> {
-        let now = self.clock.now();
+        let local_day = |t: chrono::DateTime<chrono::Utc>| t.with_timezone(&chrono::Local).date_naive();
+        let today = local_day(self.clock.now());
         self.with(|j| {
             let last = j.last_taken()?;
             let drafts = j.check_in_drafts()?;
@@ -149,7 +150,7 @@ impl Session {
                         instrument: def.clone(),
                         order: def.display_order(),
                         every_days,
-                        due: cadence::due(every_days, last_taken, now),
+                        due: cadence::due(every_days, last_taken.map(local_day), today),
                         last_taken,
                         draft,
                     })

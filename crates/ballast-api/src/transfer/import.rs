@@ -28,6 +28,10 @@ struct Check<'c> {
     unlisted: usize,
     ids: HashSet<i64>,
     check_in_ids: HashSet<i64>,
+    /// Whether the file said it is version 1 (which has no check-ins).
+    version_1: bool,
+    /// Whether the file holds check-ins.
+    has_check_ins: bool,
     format: bool,
     version: bool,
 }
@@ -46,6 +50,9 @@ impl Check<'_> {
                 &format!("This Ballast reads export versions 1 to {VERSION}; the file does not say which it is."),
             ));
         }
+        if self.version_1 && self.has_check_ins {
+            self.add(problem("check_ins", "An export of version 1 has no check-ins, yet this file holds some."));
+        }
         if self.unlisted > 0 {
             let more = self.unlisted;
             self.problems.push(problem("file", &format!("…and {more} more problems not listed here.")));
@@ -59,7 +66,10 @@ impl Sink for Check<'_> {
         match key {
             "format" if value == FORMAT => self.format = true,
             "format" => self.add(problem("format", "This is not a Ballast export.")),
-            "version" if value.as_u64().is_some_and(|v| READS.contains(&v)) => self.version = true,
+            "version" if value.as_u64().is_some_and(|v| READS.contains(&v)) => {
+                self.version = true;
+                self.version_1 = value == 1;
+            }
             "version" => {
                 self.version = true;
                 // Only a number is named back: anything else in the file is never echoed.
@@ -73,7 +83,7 @@ impl Sink for Check<'_> {
                 ));
             }
             "exported_at" => {}
-            other => self.add(problem(other, "This is not part of a Ballast export.")),
+            _ => self.add(problem("file", "The file has a part that is not in a Ballast export.")),
         }
     }
 
@@ -94,6 +104,7 @@ impl Sink for Check<'_> {
     }
 
     fn check_in(&mut self, index: usize, value: Value) {
+        self.has_check_ins = true;
         match to_check_in(index, value) {
             Ok(c) if !self.check_in_ids.insert(c.id.0) => {
                 self.add(problem(format!("check_ins[{index}].id"), "Another check-in in this file has the same id."));
@@ -159,6 +170,8 @@ fn new_check(clock: &dyn Clock) -> Check<'_> {
         unlisted: 0,
         ids: HashSet::new(),
         check_in_ids: HashSet::new(),
+        version_1: false,
+        has_check_ins: false,
         format: false,
         version: false,
     }

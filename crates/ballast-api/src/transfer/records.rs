@@ -11,7 +11,7 @@ use serde_json::{Map, Value};
 
 use super::SettingRecord;
 use super::stream::problem;
-use crate::session::setting_problem;
+use crate::session::{UNKNOWN_SETTING, setting_problem};
 
 /// A draft of type `T` from the record's remaining fields; on failure, which fields are wrong.
 fn draft<T: DeserializeOwned + Default + Serialize>(
@@ -82,8 +82,13 @@ pub(super) fn to_setting(index: usize, value: Value) -> Result<SettingRecord, Fi
     let at = format!("settings[{index}]");
     let record: SettingRecord = serde_json::from_value(value)
         .map_err(|_| problem(&at, "A setting is an object with a \"key\" and a \"value\", both text."))?;
+    // The field names the part of the record at fault; the key itself is never echoed (an
+    // unknown one may be anything the file held).
     match setting_problem(&record.key, &record.value) {
-        Some(why) => Err(problem(format!("{at}.{}", record.key), &why)),
+        Some(why) => {
+            let part = if why == UNKNOWN_SETTING { "key" } else { "value" };
+            Err(problem(format!("{at}.{part}"), &why))
+        }
         None => Ok(record),
     }
 }

@@ -120,12 +120,16 @@ fn check_ins_are_suggested_gently_on_their_schedule_and_can_be_turned_off() {
     assert_eq!(due("who5"), Due::Now, "never taken: suggested");
     assert_eq!(due("single_item_burnout"), Due::Unscheduled, "the single item is there any time");
     j.session.record_check_in("who5", vec![Some(3); 5]).expect("record");
-    let taken = ballast_core::Clock::now(j.clock.as_ref());
-    assert_eq!(due("who5"), Due::Later { from: taken + Duration::days(14) }, "fortnightly by default");
+    let taken = ballast_core::Clock::now(j.clock.as_ref()).with_timezone(&chrono::Local).date_naive();
+    assert_eq!(
+        due("who5"),
+        Due::Later { from: taken + chrono::Days::new(14) },
+        "fortnightly by default, in local days"
+    );
     j.clock.advance(Duration::days(14));
     assert_eq!(due("who5"), Due::Now, "suggested again after 14 days");
     j.session.set_check_in_every("who5", 30).expect("monthly");
-    assert_eq!(due("who5"), Due::Later { from: taken + Duration::days(30) }, "the worker's own schedule");
+    assert_eq!(due("who5"), Due::Later { from: taken + chrono::Days::new(30) }, "the worker's own schedule");
     j.session.set_check_in_every("who5", 0).expect("off");
     assert_eq!(due("who5"), Due::Unscheduled, "turned off");
     for (id, days) in [("single_item_burnout", 7), ("who5", 366), ("nope", 7)] {
@@ -219,6 +223,8 @@ fn any_valid_answers_are_stored_scored_in_range_and_equal_a_plain_recomputation(
             j.clock.advance(Duration::seconds(1));
             let id = j.session.record_check_in(&def.id, answers).expect("valid answers are kept").id;
             let kept = j.session.check_in(id).expect("read back");
+            prop_assert_eq!(&kept.problem, &None, "{}: the kept record is sound", def.id);
+            prop_assert_eq!(kept.scores.len(), def.subscales.len(), "{}: a score for every subscale", def.id);
             for (sub, score) in def.subscales.iter().zip(&kept.scores) {
                 let expected = by_hand(&def, sub, &kept.answers);
                 prop_assert_eq!(
@@ -242,4 +248,45 @@ fn any_valid_answers_are_stored_scored_in_range_and_equal_a_plain_recomputation(
             Ok(())
         })
         .expect("every generated check-in holds");
+}
+
+#[test]
+fn cbi_means_with_long_decimals_survive_export_and_import_exactly() {
+    let a = Journey::new(0, "");
+    // 550/6, 575/6 and 675/7: means whose shortest decimal form needs 17 digits.
+    let answers: [[i32; 19]; 3] = [
+        [100, 100, 100, 100, 75, 75, 0, 0, 0, 0, 0, 0, 100, 0, 0, 0, 0, 0, 0],
+        [100, 100, 100, 100, 100, 75, 100, 100, 100, 100, 100, 75, 0, 100, 100, 100, 100, 100, 75],
+        [0, 0, 0, 0, 0, 0, 100, 100, 100, 100, 100, 75, 0, 0, 0, 0, 0, 0, 0],
+    ];
+    for row in answers {
+        a.clock.advance(Duration::minutes(1));
+        a.session.record_check_in("cbi", row.iter().copied().map(Some).collect()).expect("record");
+    }
+    let first = a.session.export_json().expect("export");
+    let b = Journey::new(0, "");
+    let path = b.tmp.path().join("cbi.json");
+    std::fs::write(&path, &first).expect("write");
+    let report = b.session.import_file(&path, &mut |_| {}).expect("an export with long CBI means imports");
+    assert_eq!(report.added, 3, "all three check-ins");
+    let means = |j: &Journey| -> Vec<Option<f64>> {
+        j.session.check_ins(None).expect("list").iter().flat_map(|v| v.scores.iter().map(|s| s.score)).collect()
+    };
+    assert_eq!(means(&b), means(&a), "every mean is read back bit for bit");
+    assert!(means(&a).contains(&Some(550.0 / 6.0)), "the long decimal case is among them");
+}
+
+#[test]
+fn an_export_saying_version_1_cannot_carry_check_ins() {
+    let j = Journey::new(0, "");
+    j.session.record_check_in("single_item_burnout", vec![Some(2)]).expect("record");
+    let json = String::from_utf8(j.session.export_json().expect("export")).expect("utf-8");
+    let v1 = json.replacen("\"version\": 2", "\"version\": 1", 1);
+    assert_ne!(v1, json, "the test changed the version");
+    let b = Journey::new(0, "");
+    let path = b.tmp.path().join("v1.json");
+    std::fs::write(&path, v1).expect("write");
+    let Err(ApiError::ImportInvalid(problems)) = b.session.import_file(&path, &mut |_| {}) else { panic!("refused") };
+    assert!(problems.iter().any(|p| p.field == "check_ins"), "named: {problems:?}");
+    assert!(b.session.check_ins(None).expect("list").is_empty(), "nothing written");
 }
