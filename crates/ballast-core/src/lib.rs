@@ -9,6 +9,7 @@ pub mod clock;
 pub mod draft;
 pub mod entry;
 pub mod field;
+pub mod insights;
 pub mod instrument;
 pub mod passphrase;
 pub mod person_code;
