@@ -1,0 +1,100 @@
+//! `ballast-charts`' one integration binary: SVG snapshots of each kind of chart with fixed data,
+//! the same SVG on every run, and journal text that cannot inject markup.
+
+use ballast_charts::{Axis, Rule, Series, Shade, TimeChart, time_chart};
+use chrono::NaiveDate;
+
+fn day(m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, m, d).expect("a valid date")
+}
+
+fn proqol() -> TimeChart {
+    let band = |from, to, label: &str| Shade { from, to, label: label.to_owned() };
+    TimeChart {
+        title: "ProQOL 5 over time".into(),
+        from: day(1, 1),
+        to: day(6, 30),
+        y: Axis { label: "Score (10–50)".into(), min: 10.0, max: 50.0 },
+        series: vec![
+            Series {
+                label: "Compassion satisfaction".into(),
+                points: vec![(day(1, 10), 38.0), (day(2, 12), 36.0), (day(3, 14), 40.0), (day(5, 2), 41.0)],
+            },
+            Series {
+                label: "Burnout".into(),
+                points: vec![(day(1, 10), 24.0), (day(2, 12), 29.0), (day(3, 14), 33.0), (day(5, 2), 30.0)],
+            },
+            Series {
+                label: "Secondary traumatic stress".into(),
+                points: vec![(day(1, 10), 20.0), (day(2, 12), 23.0), (day(3, 14), 27.0), (day(5, 2), 22.0)],
+            },
+        ],
+        shades: vec![
+            band(10.0, 22.5, "Lower range (≤ 22)"),
+            band(22.5, 41.5, "Middle range"),
+            band(41.5, 50.0, "Higher range (≥ 42)"),
+        ],
+        rules: Vec::new(),
+    }
+}
+
+fn who5() -> TimeChart {
+    TimeChart {
+        title: "WHO-5 over time".into(),
+        from: day(3, 1),
+        to: day(4, 30),
+        y: Axis { label: "Score (0–100)".into(), min: 0.0, max: 100.0 },
+        series: vec![Series {
+            label: "Wellbeing".into(),
+            points: vec![(day(3, 2), 56.0), (day(3, 16), 48.0), (day(3, 30), 60.0), (day(4, 13), 64.0)],
+        }],
+        shades: Vec::new(),
+        rules: vec![Rule { at: 50.0, label: "50: the suggested cut-off".into() }],
+    }
+}
+
+#[test]
+fn the_proqol_chart_with_its_bands() {
+    insta::assert_snapshot!("proqol", time_chart::render(&proqol()).expect("draws"));
+}
+
+#[test]
+fn the_who5_chart_with_its_cutoff_line() {
+    insta::assert_snapshot!("who5", time_chart::render(&who5()).expect("draws"));
+}
+
+#[test]
+fn the_same_data_gives_the_same_svg() {
+    let a = time_chart::render(&proqol()).expect("draws");
+    let b = time_chart::render(&proqol()).expect("draws again");
+    assert_eq!(a, b, "rendering is deterministic");
+    assert!(a.contains("font-family=\"Inter\""), "text names the shipped font");
+    assert!(!a.contains("sans-serif"), "and never a system family");
+}
+
+#[test]
+fn journal_text_cannot_inject_markup() {
+    let mut chart = who5();
+    chart.title = "Tags: <script>alert('x')</script> & R7".into();
+    chart.series[0].label = "<img src=x onerror=alert(1)> & co".into();
+    chart.rules[0].label = "</text><script>bad()</script>".into();
+    let svg = time_chart::render(&chart).expect("draws");
+    for raw in ["<script", "<img", "</text><script"] {
+        assert!(!svg.contains(raw), "{raw:?} must not reach the SVG as markup");
+    }
+    assert!(
+        svg.contains("&lt;script&gt;alert(&apos;x&apos;)&lt;/script&gt; &amp; R7"),
+        "the title is escaped, not dropped"
+    );
+    assert!(svg.contains("&lt;img src=x onerror=alert(1)&gt; &amp; co"), "a legend label is escaped");
+    let opened = svg.matches("<text").count();
+    let closed = svg.matches("</text>").count();
+    assert_eq!(opened, closed, "every text element is closed exactly once");
+}
+
+#[test]
+fn an_empty_range_is_refused_not_drawn() {
+    let mut chart = who5();
+    chart.to = day(2, 1);
+    assert!(time_chart::render(&chart).is_err(), "a range that ends before it starts");
+}
