@@ -4,6 +4,7 @@
 //! never carry meaning alone ([`palette`]); every text, including anything from the journal, is
 //! escaped, and each SVG carries a `<title>` and `role="img"` ([`svg`]).
 
+pub mod bar_chart;
 pub mod font;
 pub mod model;
 pub mod palette;

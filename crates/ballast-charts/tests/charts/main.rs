@@ -1,7 +1,7 @@
 //! `ballast-charts`' one integration binary: SVG snapshots of each kind of chart with fixed data,
 //! the same SVG on every run, and journal text that cannot inject markup.
 
-use ballast_charts::{Axis, Rule, Series, Shade, TimeChart, time_chart};
+use ballast_charts::{Axis, Bar, BarChart, Rule, Series, Shade, TimeChart, bar_chart, time_chart};
 use chrono::NaiveDate;
 
 fn day(m: u32, d: u32) -> NaiveDate {
@@ -97,4 +97,30 @@ fn an_empty_range_is_refused_not_drawn() {
     let mut chart = who5();
     chart.to = day(2, 1);
     assert!(time_chart::render(&chart).is_err(), "a range that ends before it starts");
+}
+
+fn coupling() -> BarChart {
+    let bar = |label: &str, value, note: &str| Bar { label: label.into(), value, note: note.into() };
+    BarChart {
+        title: "Mean self-worth by kind of day".into(),
+        y: Axis { label: "Mean self-worth (0–10)".into(), min: 0.0, max: 10.0 },
+        bars: vec![bar("Setback days", Some(4.5), "6 days"), bar("Progress days", Some(7.25), "9 days"), bar("Other days", None, "0 days")],
+    }
+}
+
+#[test]
+fn the_coupling_bars_with_values_and_day_counts() {
+    let svg = bar_chart::render(&coupling()).expect("draws");
+    assert!(svg.contains("4.50 (6 days)") && svg.contains("7.25 (9 days)"), "each bar says its value and what it rests on");
+    assert!(svg.contains("no data (0 days)"), "a group without days says so instead of showing zero");
+    insta::assert_snapshot!("coupling", svg);
+}
+
+#[test]
+fn a_bar_label_from_the_journal_is_escaped() {
+    let mut chart = coupling();
+    chart.bars[0].label = "<script>x()</script>".into();
+    let svg = bar_chart::render(&chart).expect("draws");
+    assert!(!svg.contains("<script"), "no markup from a label");
+    assert!(svg.contains("&lt;script&gt;x()&lt;/script&gt;"), "the label is kept, escaped");
 }
