@@ -12,6 +12,7 @@ pub mod notes;
 pub mod recovery;
 pub mod session;
 pub mod transfer;
+pub mod trends;
 
 pub use ballast_store::{DataDir, Secret};
 pub use error::ApiError;

@@ -9,6 +9,9 @@ use crate::font::FAMILY;
 use crate::model::TimeChart;
 use crate::palette::{self, GRID, Marker, SHADES, TEXT};
 
+/// Room left at each end of the date axis, as a share of the span, so a point on the first or
+/// last day is drawn whole.
+const EDGE: f64 = 0.015;
 /// The legend row's height, below the plot.
 const LEGEND_HEIGHT: u32 = 36;
 /// The strip on the right that names bands and cut-offs.
@@ -51,12 +54,13 @@ pub fn render(chart: &TimeChart) -> Result<String, ChartError> {
             .margin(12)
             .x_label_area_size(28)
             .y_label_area_size(52)
-            .build_cartesian_2d(0f64..span, chart.y.min..chart.y.max)
+            .build_cartesian_2d(-span * EDGE..span * (1.0 + EDGE), chart.y.min..chart.y.max)
             .map_err(ChartError::draw)?;
         let label_font = (FAMILY, 13).into_font().color(&TEXT);
         for (i, shade) in chart.shades.iter().enumerate() {
             let fill = SHADES[i % SHADES.len()].filled();
-            c.draw_series(std::iter::once(Rectangle::new([(0.0, shade.from), (span, shade.to)], fill)))
+            let (left, right) = (-span * EDGE, span * (1.0 + EDGE));
+            c.draw_series(std::iter::once(Rectangle::new([(left, shade.from), (right, shade.to)], fill)))
                 .map_err(ChartError::draw)?;
         }
         let from = chart.from;
@@ -75,7 +79,8 @@ pub fn render(chart: &TimeChart) -> Result<String, ChartError> {
             .draw()
             .map_err(ChartError::draw)?;
         for rule in &chart.rules {
-            c.draw_series(DashedLineSeries::new([(0.0, rule.at), (span, rule.at)], 6, 4, TEXT.stroke_width(1)))
+            let (left, right) = (-span * EDGE, span * (1.0 + EDGE));
+            c.draw_series(DashedLineSeries::new([(left, rule.at), (right, rule.at)], 6, 4, TEXT.stroke_width(1)))
                 .map_err(ChartError::draw)?;
         }
         for (i, series) in chart.series.iter().enumerate() {
@@ -98,7 +103,7 @@ pub fn render(chart: &TimeChart) -> Result<String, ChartError> {
             drawn.map_err(ChartError::draw)?;
         }
         let left = Pos::new(HPos::Left, VPos::Center);
-        let beside = |value: f64| c.backend_coord(&(span, value)).1;
+        let beside = |value: f64| c.backend_coord(&(0.0, value)).1;
         for shade in &chart.shades {
             let y = beside(f64::midpoint(shade.from, shade.to));
             side.draw(&Text::new(shade.label.clone(), (6, y), label_font.clone().pos(left)))

@@ -43,6 +43,33 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The insights over a range of days: self-worth coupling, push–patience balance, nudges.
+    Insights {
+        /// The first day (YYYY-MM-DD, inclusive); default: the journal's first.
+        #[arg(long, value_name = "DATE")]
+        from: Option<chrono::NaiveDate>,
+        /// The last day (YYYY-MM-DD, inclusive); default: today.
+        #[arg(long, value_name = "DATE")]
+        to: Option<chrono::NaiveDate>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write one chart of the Trends screen as SVG. NAME is one of proqol5, cbi, who5,
+    /// single_item_burnout, mood, coupling, coupling_over_time, dependence, push_patience.
+    Chart {
+        /// The chart's name.
+        name: String,
+        /// The first day (YYYY-MM-DD, inclusive); default: the journal's first.
+        #[arg(long, value_name = "DATE")]
+        from: Option<chrono::NaiveDate>,
+        /// The last day (YYYY-MM-DD, inclusive); default: today.
+        #[arg(long, value_name = "DATE")]
+        to: Option<chrono::NaiveDate>,
+        /// The SVG file to write.
+        #[arg(long, value_name = "FILE.svg")]
+        out: std::path::PathBuf,
+    },
     /// Set up a new journal and print its recovery key.
     Init,
     /// Add a post-shift reflection, from JSON or from flags. Prints the new entry's id.

@@ -11,6 +11,7 @@ mod input;
 mod render;
 mod secret;
 mod transfer;
+mod trends;
 
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -68,6 +69,8 @@ fn run_open(session: &Session, command: Command) -> Result<(), Failure> {
         Command::Score { instrument, answers } => check_ins::score(&instrument, &answers)?,
         Command::CheckIn { instrument, answers } => check_ins::check_in(session, &instrument, &answers)?,
         Command::CheckIns { json } => check_ins::list(session, json)?,
+        Command::Insights { from, to, json } => trends::insights(session, from, to, json)?,
+        Command::Chart { name, from, to, out } => trends::chart(session, &name, from, to, &out)?,
         Command::Backup => backups::back_up(session)?,
         Command::Backups { json } => backups::list(session, json)?,
         Command::Verify { file } => backups::verify(session, file.as_deref())?,

@@ -349,3 +349,65 @@ fn check_in_records_and_check_ins_lists_with_not_a_diagnosis() {
     let json: serde_json::Value = serde_json::from_str(&ok(&dir, &["check-ins", "--json"], None)).expect("JSON");
     assert_eq!(json[0]["answers"], serde_json::json!([5, 4, 3, 2, 1]), "every raw answer, item by item");
 }
+
+#[test]
+fn insights_json_and_chart_svg() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = tmp.path().join("data");
+    init(&dir);
+    for (day, worth, outcome) in [
+        (2, 3, "setback"),
+        (3, 8, "progress"),
+        (4, 4, "setback"),
+        (5, 9, "progress"),
+        (6, 2, "setback"),
+        (7, 7, "progress"),
+    ] {
+        let when = format!("2026-11-{day:02}T12:00:00Z");
+        ok(
+            &dir,
+            &[
+                "add",
+                "--occurred-at",
+                &when,
+                "--self-worth",
+                &worth.to_string(),
+                "--outcome",
+                outcome,
+                "--push-patience",
+                "0",
+            ],
+            None,
+        );
+    }
+    let out = ok(&dir, &["insights", "--from", "2026-11-01", "--to", "2026-11-30", "--json"], None);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    assert_eq!(v["coupling"]["enough_data"], true, "three setback and three progress days");
+    assert_eq!(
+        v["coupling"]["days"],
+        serde_json::json!({"setback": 3, "progress": 3, "neither": 0}),
+        "counts per group"
+    );
+    assert_eq!(v["coupling"]["mean_self_worth"]["setback"], 3.0, "(3 + 4 + 2) / 3");
+    assert_eq!(v["coupling"]["mean_self_worth"]["progress"], 8.0, "(8 + 9 + 7) / 3");
+    assert_eq!(v["push_patience"]["gentle_persistence"], 6, "every answer was 0");
+    assert!(v["nudges"].is_array(), "nudges are listed (possibly none)");
+    let narrow = ok(&dir, &["insights", "--from", "2026-11-05", "--to", "2026-11-05", "--json"], None);
+    let n: serde_json::Value = serde_json::from_str(&narrow).expect("JSON");
+    assert_eq!(n["coupling"]["days"]["progress"], 1, "DATE bounds are inclusive: the one day");
+
+    let svg = tmp.path().join("coupling.svg");
+    ok(&dir, &["chart", "coupling", "--from", "2026-11-01", "--out", svg.to_str().expect("path")], None);
+    let text = std::fs::read_to_string(&svg).expect("the SVG was written");
+    assert!(text.starts_with("<svg") && text.contains("Setback days"), "a real chart");
+    let bad =
+        ballast(&dir, &["chart", "nope", "--out", svg.to_str().expect("path")], &[("BALLAST_PASSPHRASE", PASS)], None);
+    assert_eq!(code(&bad), 4, "an unknown chart exits 4");
+    let backwards = ballast(
+        &dir,
+        &["insights", "--from", "2026-11-30", "--to", "2026-11-01"],
+        &[("BALLAST_PASSPHRASE", PASS)],
+        None,
+    );
+    assert_eq!(code(&backwards), 4, "a range that runs backwards exits 4");
+}

@@ -72,6 +72,18 @@ pub struct BandDef {
     pub words: String,
     /// Whether results in this band come with options (self-care plan, someone to talk to, support).
     pub offer_options: bool,
+    /// Its name where a trend chart shades it, when it is shaded.
+    #[serde(default)]
+    pub chart_label: Option<String>,
+}
+
+/// A labelled line a trend chart draws across a subscale (a cut-off).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
+pub struct ChartRule {
+    /// Its value.
+    pub at: f64,
+    /// Its name, beside it.
+    pub label: String,
 }
 
 /// A subscale: its items, scoring and bands.
@@ -98,6 +110,9 @@ pub struct SubscaleDef {
     pub band_source: String,
     /// The bands, lowest first; empty when there is no official cut-off.
     pub bands: Vec<BandDef>,
+    /// Lines a trend chart draws across this subscale.
+    #[serde(default)]
+    pub chart_rules: Vec<ChartRule>,
 }
 
 /// One instrument.

@@ -166,6 +166,21 @@ pub(crate) fn after(conn: &Connection, after: EntryId, limit: u32) -> Result<Vec
     Ok(out)
 }
 
+/// Every entry that happened in `[from, to)`, oldest first (by the time-order index).
+pub(crate) fn between(conn: &Connection, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<Entry>> {
+    let sql = format!(
+        "SELECT id, kind, occurred_at, created_at, updated_at, {FIELDS} FROM entries
+         WHERE occurred_at >= ?1 AND occurred_at < ?2 ORDER BY occurred_at, id"
+    );
+    let mut q = conn.prepare_cached(&sql)?;
+    let mut rows = q.query(params![ts(from), ts(to)])?;
+    let mut out = Vec::new();
+    while let Some(row) = rows.next()? {
+        out.push(entry_from_row(row)?);
+    }
+    Ok(out)
+}
+
 /// Replaces an entry's contents, keeping its id and creation time.
 pub(crate) fn update(conn: &Connection, id: EntryId, body: &EntryBody, now: DateTime<Utc>) -> Result<()> {
     let sets: Vec<String> = FIELDS.split(',').map(|c| format!("{} = ?", c.trim())).collect();

@@ -185,6 +185,23 @@ impl Journal {
         entries::get(&self.conn, id)
     }
 
+    /// When the earliest entry happened, if there is one.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub fn first_entry_at(&self) -> Result<Option<DateTime<Utc>>> {
+        let first: Option<String> = self.conn.query_row("SELECT min(occurred_at) FROM entries", [], |r| r.get(0))?;
+        first.as_deref().map(entries::parse_ts).transpose()
+    }
+
+    /// Every entry that happened in `[from, to)`, oldest first.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub fn entries_between(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<Entry>> {
+        entries::between(&self.conn, from, to)
+    }
+
     /// A page of the list, newest first, strictly older than `before`.
     ///
     /// # Errors

@@ -8,3 +8,4 @@ mod damage;
 mod journeys;
 mod support;
 mod transfer;
+mod trends;

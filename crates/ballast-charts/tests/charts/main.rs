@@ -104,14 +104,21 @@ fn coupling() -> BarChart {
     BarChart {
         title: "Mean self-worth by kind of day".into(),
         y: Axis { label: "Mean self-worth (0–10)".into(), min: 0.0, max: 10.0 },
-        bars: vec![bar("Setback days", Some(4.5), "6 days"), bar("Progress days", Some(7.25), "9 days"), bar("Other days", None, "0 days")],
+        bars: vec![
+            bar("Setback days", Some(4.5), "6 days"),
+            bar("Progress days", Some(7.25), "9 days"),
+            bar("Other days", None, "0 days"),
+        ],
     }
 }
 
 #[test]
 fn the_coupling_bars_with_values_and_day_counts() {
     let svg = bar_chart::render(&coupling()).expect("draws");
-    assert!(svg.contains("4.50 (6 days)") && svg.contains("7.25 (9 days)"), "each bar says its value and what it rests on");
+    assert!(
+        svg.contains("4.50 (6 days)") && svg.contains("7.25 (9 days)"),
+        "each bar says its value and what it rests on"
+    );
     assert!(svg.contains("no data (0 days)"), "a group without days says so instead of showing zero");
     insta::assert_snapshot!("coupling", svg);
 }

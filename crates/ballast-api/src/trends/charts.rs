@@ -1,0 +1,328 @@
+//! Each chart of the Trends screen built from the statistics: its chart data for
+//! `ballast-charts`, its one-sentence summary and its table.
+
+use std::collections::BTreeMap;
+
+use ballast_charts::{Axis, Bar, BarChart, ChartError, Rule, Series, Shade, TimeChart, bar_chart, time_chart};
+use ballast_core::CheckIn;
+use ballast_core::insights::balance::Balance;
+use ballast_core::insights::coupling::{Coupling, WINDOW_DAYS};
+use ballast_core::insights::days::Day;
+use ballast_core::instrument::Instrument;
+use chrono::{Datelike, NaiveDate};
+
+use super::views::{ChartView, TableView};
+use crate::error::ApiError;
+
+/// A day as shown in tables and sentences.
+pub(crate) fn day_words(d: NaiveDate) -> String {
+    d.format("%-d %b %Y").to_string()
+}
+
+/// A number as shown: up to two decimals, without trailing zeros.
+pub(crate) fn number(v: f64) -> String {
+    let s = format!("{v:.2}");
+    s.trim_end_matches('0').trim_end_matches('.').to_owned()
+}
+
+fn drawn(r: Result<String, ChartError>) -> Result<String, ApiError> {
+    r.map_err(|e| {
+        tracing::error!(error = %e, "a chart could not be drawn");
+        ApiError::Internal
+    })
+}
+
+fn view(id: &str, title: &str, svg: String, summary: String, columns: &[&str], rows: Vec<Vec<String>>) -> ChartView {
+    ChartView {
+        id: id.to_owned(),
+        title: title.to_owned(),
+        svg,
+        summary,
+        table: TableView { columns: columns.iter().map(|c| (*c).to_owned()).collect(), rows },
+    }
+}
+
+/// One instrument's subscales over time, with its bands shaded or its cut-off drawn.
+pub(crate) fn instrument(
+    def: &Instrument,
+    taken: &[(NaiveDate, &CheckIn)],
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<ChartView, ApiError> {
+    let lo = def.subscales.iter().map(|s| s.range[0]).min().unwrap_or(0);
+    let hi = def.subscales.iter().map(|s| s.range[1]).max().unwrap_or(100);
+    let first = def.subscales.first();
+    let shades = first.map_or_else(Vec::new, |s| {
+        let labelled: Vec<_> = s.bands.iter().filter(|b| b.chart_label.is_some()).collect();
+        labelled
+            .iter()
+            .enumerate()
+            .map(|(i, b)| Shade {
+                from: if i == 0 { f64::from(lo) } else { labelled[i - 1].max + 0.5 },
+                to: if i + 1 == labelled.len() { f64::from(hi) } else { b.max + 0.5 },
+                label: b.chart_label.clone().unwrap_or_default(),
+            })
+            .collect()
+    });
+    let rules = first
+        .map_or_else(Vec::new, |s| s.chart_rules.iter().map(|r| Rule { at: r.at, label: r.label.clone() }).collect());
+    let series = def
+        .subscales
+        .iter()
+        .enumerate()
+        .map(|(i, s)| Series {
+            label: s.title.clone(),
+            points: taken.iter().filter_map(|(d, c)| Some((*d, c.body.scores.get(i)?.score?))).collect(),
+        })
+        .collect();
+    let title = format!("{} over time", def.short_title);
+    let chart = TimeChart {
+        title: title.clone(),
+        from,
+        to,
+        y: Axis { label: format!("Score ({lo}–{hi})"), min: f64::from(lo), max: f64::from(hi) },
+        series,
+        shades,
+        rules,
+    };
+    let rows: Vec<Vec<String>> = taken
+        .iter()
+        .map(|(d, c)| {
+            let mut row = vec![day_words(*d)];
+            row.extend(c.body.scores.iter().map(|s| s.score.map_or_else(|| "incomplete".to_owned(), number)));
+            row
+        })
+        .collect();
+    let summary = match (taken.first(), taken.last()) {
+        (Some((first, _)), Some((last, latest))) => {
+            let parts: Vec<String> = def
+                .subscales
+                .iter()
+                .zip(&latest.body.scores)
+                .map(|(s, v)| {
+                    format!("{} {}", s.title.to_lowercase(), v.score.map_or_else(|| "incomplete".to_owned(), number))
+                })
+                .collect();
+            let when = if taken.len() == 1 {
+                format!("1 {} check-in, on {}", def.short_title, day_words(*last))
+            } else {
+                format!(
+                    "{} {} check-ins from {} to {}",
+                    taken.len(),
+                    def.short_title,
+                    day_words(*first),
+                    day_words(*last)
+                )
+            };
+            format!("{when}; the latest: {}.", parts.join(", "))
+        }
+        _ => format!("No {} check-ins in this range yet.", def.short_title),
+    };
+    let mut columns = vec!["Date"];
+    columns.extend(def.subscales.iter().map(|s| s.title.as_str()));
+    Ok(view(&def.id, &title, drawn(time_chart::render(&chart))?, summary, &columns, rows))
+}
+
+/// Mood and self-worth by day (several entries a day averaged; the count is in the table).
+pub(crate) fn mood(days: &BTreeMap<NaiveDate, Day>, from: NaiveDate, to: NaiveDate) -> Result<ChartView, ApiError> {
+    let series = |label: &str, pick: fn(&Day) -> &[u8]| Series {
+        label: label.to_owned(),
+        points: days.iter().filter_map(|(d, day)| Day::mean(pick(day)).map(|m| (*d, m))).collect(),
+    };
+    let (mood, worth) = (series("Mood", |d| &d.mood), series("Self-worth", |d| &d.self_worth));
+    let summary = if mood.points.is_empty() && worth.points.is_empty() {
+        "No mood or self-worth ratings in this range yet.".to_owned()
+    } else {
+        let avg = |s: &Series| {
+            (!s.points.is_empty()).then(|| s.points.iter().map(|p| p.1).sum::<f64>() / s.points.len() as f64)
+        };
+        format!(
+            "Mood rated on {} days (averaging {}) and self-worth on {} days (averaging {}); several entries on one day are averaged.",
+            mood.points.len(),
+            avg(&mood).map_or_else(|| "—".to_owned(), number),
+            worth.points.len(),
+            avg(&worth).map_or_else(|| "—".to_owned(), number)
+        )
+    };
+    let rows = days
+        .iter()
+        .filter(|(_, d)| !d.mood.is_empty() || !d.self_worth.is_empty())
+        .map(|(d, day)| {
+            let cell = |v: &[u8]| Day::mean(v).map_or_else(String::new, number);
+            vec![day_words(*d), cell(&day.mood), cell(&day.self_worth), day.entries.to_string()]
+        })
+        .collect();
+    let chart = TimeChart {
+        title: "Mood and self-worth by day".into(),
+        from,
+        to,
+        y: Axis { label: "Daily average (0–10)".into(), min: 0.0, max: 10.0 },
+        series: vec![mood, worth],
+        shades: Vec::new(),
+        rules: Vec::new(),
+    };
+    Ok(view(
+        "mood",
+        &chart.title,
+        drawn(time_chart::render(&chart))?,
+        summary,
+        &["Date", "Mood", "Self-worth", "Entries"],
+        rows,
+    ))
+}
+
+/// Mean self-worth on setback, progress and other days.
+pub(crate) fn coupling(c: &Coupling, words: &str) -> Result<ChartView, ApiError> {
+    let bar = |label: &str, value: Option<f64>, n: u32| Bar {
+        label: label.to_owned(),
+        value,
+        note: format!("{n} day{}", if n == 1 { "" } else { "s" }),
+    };
+    let chart = BarChart {
+        title: "Self-worth on setback, progress and other days".into(),
+        y: Axis { label: "Mean self-worth (0–10)".into(), min: 0.0, max: 10.0 },
+        bars: vec![
+            bar("Setback days", c.mean_self_worth.setback, c.days.setback),
+            bar("Progress days", c.mean_self_worth.progress, c.days.progress),
+            bar("Other days", c.mean_self_worth.neither, c.days.neither),
+        ],
+    };
+    let rows = chart
+        .bars
+        .iter()
+        .map(|b| vec![b.label.clone(), b.note.clone(), b.value.map_or_else(|| "no data".to_owned(), number)])
+        .collect();
+    Ok(view(
+        "coupling",
+        &chart.title,
+        drawn(bar_chart::render(&chart))?,
+        words.to_owned(),
+        &["Days", "How many", "Mean self-worth"],
+        rows,
+    ))
+}
+
+/// The rolling correlation over time.
+pub(crate) fn coupling_over_time(c: &Coupling, from: NaiveDate, to: NaiveDate) -> Result<ChartView, ApiError> {
+    let points: Vec<(NaiveDate, f64)> = c.rolling.iter().filter_map(|p| Some((p.day, p.r?))).collect();
+    let summary = match points.last() {
+        Some((d, r)) => format!(
+            "Over the {WINDOW_DAYS} days up to {}, the link between your self-worth and how the people you support were doing was {} (from −1 to 1; 0 is no link).",
+            day_words(*d),
+            number(*r)
+        ),
+        None => format!("Not enough days yet: each point needs at least 5 rated days within {WINDOW_DAYS} days."),
+    };
+    let rows = c
+        .rolling
+        .iter()
+        .map(|p| vec![day_words(p.day), p.r.map_or_else(|| "not enough days".to_owned(), number), p.days.to_string()])
+        .collect();
+    let chart = TimeChart {
+        title: "How closely self-worth followed outcomes".into(),
+        from,
+        to,
+        y: Axis { label: "Correlation (−1 to 1)".into(), min: -1.0, max: 1.0 },
+        series: vec![Series { label: format!("Over the {WINDOW_DAYS} days up to each day"), points }],
+        shades: Vec::new(),
+        rules: vec![Rule { at: 0.0, label: "0: no link".into() }],
+    };
+    Ok(view(
+        "coupling_over_time",
+        &chart.title,
+        drawn(time_chart::render(&chart))?,
+        summary,
+        &["Date", "Correlation", "Days in window"],
+        rows,
+    ))
+}
+
+/// The worker's own "how much did it depend" answers over time.
+pub(crate) fn dependence(c: &Coupling, from: NaiveDate, to: NaiveDate) -> Result<ChartView, ApiError> {
+    let summary = match c.dependence.last() {
+        Some((d, v)) => format!(
+            "You answered \"how much did today's self-worth depend on how they were doing\" on {} days; most recently {} out of 10 ({}).",
+            c.dependence.len(),
+            number(*v),
+            day_words(*d)
+        ),
+        None => "No answers yet to \"how much did today's self-worth depend on how they were doing\".".to_owned(),
+    };
+    let rows = c.dependence.iter().map(|(d, v)| vec![day_words(*d), number(*v)]).collect();
+    let chart = TimeChart {
+        title: "How much it depended, in your words".into(),
+        from,
+        to,
+        y: Axis { label: "Your answer (0–10)".into(), min: 0.0, max: 10.0 },
+        series: vec![Series {
+            label: "How much today's self-worth depended on them (daily average)".into(),
+            points: c.dependence.clone(),
+        }],
+        shades: Vec::new(),
+        rules: Vec::new(),
+    };
+    Ok(view("dependence", &chart.title, drawn(time_chart::render(&chart))?, summary, &["Date", "Your answer"], rows))
+}
+
+/// The push–patience balance by month, as shares of that month's answers.
+pub(crate) fn push_patience(
+    days: &BTreeMap<NaiveDate, Day>,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<ChartView, ApiError> {
+    let mut months: BTreeMap<NaiveDate, Balance> = BTreeMap::new();
+    for (d, day) in days {
+        let month = d.with_day(1).unwrap_or(*d);
+        day.push_patience.iter().for_each(|&a| months.entry(month).or_default().add(a));
+    }
+    let share = |n: u32, b: &Balance| 100.0 * f64::from(n) / f64::from(b.total().max(1));
+    let series = |label: &str, pick: fn(&Balance) -> u32| Series {
+        label: label.to_owned(),
+        points: months.iter().map(|(m, b)| (*m, share(pick(b), b))).collect(),
+    };
+    let total = months.values().fold(Balance::default(), |mut acc, b| {
+        acc.held_back += b.held_back;
+        acc.gentle_persistence += b.gentle_persistence;
+        acc.pushed += b.pushed;
+        acc
+    });
+    let summary = if total.total() == 0 {
+        "No push–patience answers in this range yet.".to_owned()
+    } else {
+        format!(
+            "Of {} answers: held back {}, gentle persistence {}, pushed {}.",
+            total.total(),
+            total.held_back,
+            total.gentle_persistence,
+            total.pushed
+        )
+    };
+    let rows = months
+        .iter()
+        .map(|(m, b)| {
+            let cell = |n: u32| format!("{n} ({}%)", number(share(n, b)));
+            vec![m.format("%B %Y").to_string(), cell(b.held_back), cell(b.gentle_persistence), cell(b.pushed)]
+        })
+        .collect();
+    let chart = TimeChart {
+        title: "Push and patience by month".into(),
+        from,
+        to,
+        y: Axis { label: "Share of the month's answers (%)".into(), min: 0.0, max: 100.0 },
+        series: vec![
+            series("Held back", |b| b.held_back),
+            series("Gentle persistence", |b| b.gentle_persistence),
+            series("Pushed", |b| b.pushed),
+        ],
+        shades: Vec::new(),
+        rules: Vec::new(),
+    };
+    Ok(view(
+        "push_patience",
+        &chart.title,
+        drawn(time_chart::render(&chart))?,
+        summary,
+        &["Month", "Held back", "Gentle persistence", "Pushed"],
+        rows,
+    ))
+}

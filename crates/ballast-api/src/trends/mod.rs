@@ -1,0 +1,185 @@
+//! Trends and insights over a range of the worker's own (local) days: the statistics from
+//! `ballast-core::insights`, each chart drawn by `ballast-charts` with a one-sentence summary and
+//! a data table. Everything is computed here, ready to show; the UI does no statistics.
+
+mod charts;
+mod views;
+
+use std::collections::BTreeMap;
+
+use ballast_core::insights::balance::balance;
+use ballast_core::insights::coupling::{Coupling, coupling};
+use ballast_core::insights::days::{Day, by_day};
+use ballast_core::{CheckIn, FieldError, instrument};
+use ballast_store::Journal;
+use chrono::{DateTime, Days, Local, NaiveDate, TimeZone, Utc};
+
+pub use views::{ChartView, InsightsView, NudgeView, Span, TableView, TrendsView};
+
+use crate::error::ApiError;
+use crate::session::Session;
+
+/// The charts, in the order the Trends screen shows them (`ballast chart NAME`).
+pub const CHART_NAMES: [&str; 9] = [
+    "proqol5",
+    "cbi",
+    "who5",
+    "single_item_burnout",
+    "mood",
+    "coupling",
+    "coupling_over_time",
+    "dependence",
+    "push_patience",
+];
+
+/// The start of a local day, as an instant.
+fn start_of(day: NaiveDate) -> DateTime<Utc> {
+    let midnight = day.and_hms_opt(0, 0, 0).unwrap_or_default();
+    Local.from_local_datetime(&midnight).earliest().map_or_else(|| midnight.and_utc(), |t| t.with_timezone(&Utc))
+}
+
+fn local_day(t: DateTime<Utc>) -> NaiveDate {
+    t.with_timezone(&Local).date_naive()
+}
+
+/// What the statistics and charts are built from.
+struct Data {
+    from: NaiveDate,
+    to: NaiveDate,
+    days: BTreeMap<NaiveDate, Day>,
+    /// Sound check-ins in the range, oldest first, with their local day.
+    check_ins: Vec<(NaiveDate, CheckIn)>,
+    coupling: Coupling,
+}
+
+fn invalid(field: &str, message: &str) -> ApiError {
+    ApiError::Invalid(vec![FieldError::new(field, message)])
+}
+
+impl Data {
+    fn load(j: &Journal, span: Span, now: DateTime<Utc>) -> Result<Self, ApiError> {
+        let today = local_day(now);
+        let all = j.check_ins(None)?;
+        let earliest = || -> Result<NaiveDate, ApiError> {
+            let first_entry = j.first_entry_at()?;
+            let first_check_in = all.iter().map(|c| c.body.taken_at).min();
+            Ok(first_entry.into_iter().chain(first_check_in).min().map_or(today, local_day))
+        };
+        let (from, to) = match span {
+            Span::Days { days } => {
+                let days = days.clamp(1, 36_600);
+                (today.checked_sub_days(Days::new(u64::from(days) - 1)).unwrap_or(today), today)
+            }
+            Span::All => (earliest()?.min(today), today),
+            Span::Between { from, to } => {
+                let to = to.unwrap_or(today);
+                (from.map_or_else(|| earliest().map(|e| e.min(to)), Ok)?, to)
+            }
+        };
+        if from > to {
+            return Err(invalid("from", "The first day is after the last; choose a first day on or before the last."));
+        }
+        let entries = j.entries_between(start_of(from), start_of(to.succ_opt().unwrap_or(to)))?;
+        let days: BTreeMap<NaiveDate, Day> = by_day(entries.iter().map(|e| &e.body), &Local)
+            .into_iter()
+            .filter(|(d, _)| (from..=to).contains(d))
+            .collect();
+        let mut check_ins: Vec<(NaiveDate, CheckIn)> = all
+            .into_iter()
+            .filter(|c| c.body.problems().is_empty())
+            .map(|c| (local_day(c.body.taken_at), c))
+            .filter(|(d, _)| (from..=to).contains(d))
+            .collect();
+        check_ins.sort_by_key(|(_, c)| (c.body.taken_at, c.id));
+        let coupling = coupling(&days);
+        Ok(Self { from, to, days, check_ins, coupling })
+    }
+
+    fn insights(&self) -> InsightsView {
+        InsightsView {
+            from: self.from,
+            to: self.to,
+            coupling: self.coupling.clone(),
+            push_patience: balance(&self.days),
+            nudges: Vec::new(),
+        }
+    }
+
+    fn chart(&self, name: &str) -> Result<ChartView, ApiError> {
+        let (from, to) = (self.from, self.to);
+        match name {
+            "mood" => charts::mood(&self.days, from, to),
+            "coupling" => charts::coupling(&self.coupling, &coupling_words(&self.coupling)),
+            "coupling_over_time" => charts::coupling_over_time(&self.coupling, from, to),
+            "dependence" => charts::dependence(&self.coupling, from, to),
+            "push_patience" => charts::push_patience(&self.days, from, to),
+            id => {
+                let def = instrument::find(id).ok_or_else(|| {
+                    invalid(
+                        "chart",
+                        &format!("Ballast has no chart by this name. The charts are: {}.", CHART_NAMES.join(", ")),
+                    )
+                })?;
+                let taken: Vec<(NaiveDate, &CheckIn)> =
+                    self.check_ins.iter().filter(|(_, c)| c.body.instrument == def.id).map(|(d, c)| (*d, c)).collect();
+                charts::instrument(def, &taken, from, to)
+            }
+        }
+    }
+}
+
+/// One calm sentence on the coupling: what the means are and why it matters, or how many more
+/// days it needs.
+pub fn coupling_words(c: &Coupling) -> String {
+    if c.enough_data {
+        format!(
+            "On days with a setback your self-worth averaged {}, and on days with progress {} ({} and {} days). Many peer workers feel the setbacks and progress of the people they support as their own; noticing it can make that easier to hold.",
+            c.mean_self_worth.setback.map_or_else(String::new, charts::number),
+            c.mean_self_worth.progress.map_or_else(String::new, charts::number),
+            c.days.setback,
+            c.days.progress
+        )
+    } else {
+        let plural = |n: u32| if n == 1 { "day" } else { "days" };
+        format!(
+            "This comparison appears once there are at least 3 days with a setback and 3 with progress that also rate your self-worth: {} more setback {} and {} more progress {} to go.",
+            c.more_days_needed.setback,
+            plural(c.more_days_needed.setback),
+            c.more_days_needed.progress,
+            plural(c.more_days_needed.progress)
+        )
+    }
+}
+
+impl Session {
+    /// The statistics over `span`.
+    ///
+    /// # Errors
+    /// [`ApiError::Invalid`] for a range that ends before it starts; [`ApiError::Locked`].
+    pub fn insights(&self, span: Span) -> Result<InsightsView, ApiError> {
+        let now = self.clock.now();
+        self.with(|j| Ok(Data::load(j, span, now)?.insights()))
+    }
+
+    /// The Trends screen over `span`: the statistics and every chart.
+    ///
+    /// # Errors
+    /// As [`Session::insights`]; [`ApiError::Internal`] when a chart cannot be drawn.
+    pub fn trends(&self, span: Span) -> Result<TrendsView, ApiError> {
+        let now = self.clock.now();
+        self.with(|j| {
+            let data = Data::load(j, span, now)?;
+            let charts = CHART_NAMES.iter().map(|n| data.chart(n)).collect::<Result<_, _>>()?;
+            Ok(TrendsView { insights: data.insights(), coupling_words: coupling_words(&data.coupling), charts })
+        })
+    }
+
+    /// One chart by name over `span`.
+    ///
+    /// # Errors
+    /// [`ApiError::Invalid`] for an unknown name or an empty range; [`ApiError::Locked`].
+    pub fn chart(&self, name: &str, span: Span) -> Result<ChartView, ApiError> {
+        let now = self.clock.now();
+        self.with(|j| Data::load(j, span, now)?.chart(name))
+    }
+}

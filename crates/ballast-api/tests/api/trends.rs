@@ -1,0 +1,133 @@
+//! Trends through the use cases on a small seeded journal whose statistics are worked out by hand:
+//! the coupling means and counts, the push–patience balance, the range, and every chart drawn
+//! with a summary and a table.
+
+use ballast_api::ApiError;
+use ballast_api::trends::{CHART_NAMES, Span};
+use ballast_core::{ReflectionDraft, SetbackDraft};
+use chrono::NaiveDate;
+
+use crate::support::Journey;
+
+fn date(m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, m, d).expect("a valid date")
+}
+
+/// A reflection at noon UTC (the same local day in any time zone within ±11 hours).
+fn reflect(j: &Journey, m: u32, d: u32, worth: i32, outcome: &str, push: i32) {
+    let draft = ReflectionDraft {
+        occurred_at: Some(format!("2026-{m:02}-{d:02}T12:00:00Z")),
+        self_worth: Some(worth),
+        mood: Some(worth),
+        outcome: Some(outcome.to_owned()),
+        push_patience: Some(push),
+        worth_tied_to_outcomes: Some(7),
+        ..Default::default()
+    };
+    j.session.save_reflection(None, &draft).expect("a valid reflection");
+}
+
+/// November: setback days 2 (worth 3), 4 (worth 4 and 6: mean 5) and 9 (a logged setback plus a
+/// progress reflection, worth 4: a setback day); progress days 3 (8), 5 (9), 6 (7); day 7 neither
+/// (6). Setback mean (3 + 5 + 4) / 3 = 4; progress mean (8 + 9 + 7) / 3 = 8; neither 6.
+/// Push–patience in November: −2, −1 (held back), 0 × 4 (gentle persistence), 1, 2 (pushed).
+fn seeded() -> Journey {
+    let j = Journey::new(0, "");
+    reflect(&j, 11, 2, 3, "setback", -2);
+    reflect(&j, 11, 3, 8, "progress", 0);
+    reflect(&j, 11, 4, 4, "setback", -1);
+    reflect(&j, 11, 4, 6, "no_change", 0);
+    reflect(&j, 11, 5, 9, "progress", 1);
+    reflect(&j, 11, 6, 7, "progress", 0);
+    reflect(&j, 11, 7, 6, "not_applicable", 2);
+    reflect(&j, 11, 9, 4, "progress", 0);
+    let setback = SetbackDraft {
+        occurred_at: Some("2026-11-09T10:00:00Z".into()),
+        setback_type: Some("crisis".into()),
+        ..Default::default()
+    };
+    j.session.save_setback(None, &setback).expect("a valid setback");
+    // Long before: outside a 30-day range.
+    reflect(&j, 9, 1, 1, "setback", -2);
+    j.session.record_check_in("who5", vec![Some(3); 5]).expect("a check-in");
+    j
+}
+
+#[test]
+fn the_coupling_and_balance_match_the_hand_worked_seed() {
+    let j = seeded();
+    let view = j.session.insights(Span::Between { from: Some(date(11, 1)), to: Some(date(11, 30)) }).expect("insights");
+    let c = &view.coupling;
+    assert_eq!(
+        (c.days.setback, c.days.progress, c.days.neither),
+        (3, 3, 1),
+        "day 9 (setback and progress) is a setback day"
+    );
+    assert!(c.enough_data, "three of each");
+    assert_eq!(c.mean_self_worth.setback, Some(4.0), "(3 + 5 + 4) / 3, day 4 averaged first");
+    assert_eq!(c.mean_self_worth.progress, Some(8.0), "(8 + 9 + 7) / 3");
+    assert_eq!(c.mean_self_worth.neither, Some(6.0), "day 7");
+    let p = view.push_patience;
+    assert_eq!((p.held_back, p.gentle_persistence, p.pushed), (2, 4, 2), "−2 −1 | 0 0 0 0 | 1 2");
+    let json = serde_json::to_value(&view).expect("JSON");
+    for key in [
+        "/coupling/enough_data",
+        "/coupling/days/setback",
+        "/coupling/mean_self_worth/progress",
+        "/push_patience/held_back",
+        "/nudges",
+    ] {
+        assert!(json.pointer(key).is_some(), "the CLI's JSON has {key}");
+    }
+}
+
+#[test]
+fn a_range_leaves_out_what_lies_outside_it_and_refuses_to_run_backwards() {
+    let j = seeded();
+    let september =
+        j.session.insights(Span::Between { from: Some(date(9, 1)), to: Some(date(9, 30)) }).expect("insights");
+    assert_eq!(september.coupling.days.setback, 1, "only the September day");
+    assert!(!september.coupling.enough_data, "too little data in September");
+    assert_eq!(september.coupling.more_days_needed.progress, 3, "and it says how many more progress days");
+    let all = j.session.insights(Span::All).expect("all");
+    assert_eq!(all.from, date(9, 1), "all starts at the first entry");
+    let backwards = j.session.insights(Span::Between { from: Some(date(11, 30)), to: Some(date(11, 1)) });
+    assert!(matches!(backwards, Err(ApiError::Invalid(_))), "a range that ends before it starts is refused");
+}
+
+#[test]
+fn every_chart_is_drawn_with_a_summary_and_a_table() {
+    let j = seeded();
+    let trends = j.session.trends(Span::All).expect("trends");
+    let ids: Vec<&str> = trends.charts.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids, CHART_NAMES, "every chart, in order");
+    for chart in &trends.charts {
+        assert!(chart.svg.starts_with("<svg") && chart.svg.contains("<title>"), "{}: an SVG with a title", chart.id);
+        assert!(!chart.summary.is_empty(), "{}: a one-sentence summary", chart.id);
+        assert!(
+            chart.table.rows.iter().all(|r| r.len() == chart.table.columns.len()),
+            "{}: a cell per column",
+            chart.id
+        );
+    }
+    let table = |id: &str| &trends.charts.iter().find(|c| c.id == id).expect("chart").table;
+    // Over everything, September's setback day (worth 1) joins November's three: (3 + 5 + 4 + 1) / 4.
+    assert_eq!(table("coupling").rows[0], ["Setback days", "4 days", "3.25"], "the coupling table over all days");
+    assert_eq!(table("who5").rows.len(), 1, "one WHO-5 check-in");
+    assert_eq!(table("who5").rows[0][1], "60", "raw 15 × 4");
+    let mood = table("mood");
+    let nov4 = mood.iter_rows_for("4 Nov 2026");
+    assert_eq!(nov4, ["4 Nov 2026", "5", "5", "2"], "two entries on 4 November, averaged, with their count");
+    assert!(trends.coupling_words.contains("averaged"), "the coupling sentence gives the means");
+    assert!(matches!(j.session.chart("nope", Span::All), Err(ApiError::Invalid(_))), "an unknown chart is refused");
+}
+
+trait Rows {
+    fn iter_rows_for(&self, first: &str) -> Vec<String>;
+}
+
+impl Rows for ballast_api::trends::TableView {
+    fn iter_rows_for(&self, first: &str) -> Vec<String> {
+        self.rows.iter().find(|r| r[0] == first).cloned().unwrap_or_default()
+    }
+}

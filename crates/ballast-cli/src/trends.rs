@@ -1,0 +1,46 @@
+//! The trends commands: `insights` (the statistics, as text or JSON) and `chart` (one chart as SVG).
+
+use std::path::Path;
+
+use ballast_api::Session;
+use ballast_api::trends::{Span, coupling_words};
+use chrono::NaiveDate;
+
+use crate::exit::Failure;
+use crate::render;
+
+/// `ballast insights`.
+pub fn insights(session: &Session, from: Option<NaiveDate>, to: Option<NaiveDate>, json: bool) -> Result<(), Failure> {
+    let view = session.insights(Span::Between { from, to })?;
+    if json {
+        return render::json(&view);
+    }
+    let p = &view.push_patience;
+    println!("From {} to {}.", view.from, view.to);
+    println!("{}", coupling_words(&view.coupling));
+    println!(
+        "Push and patience: held back {}, gentle persistence {}, pushed {}.",
+        p.held_back, p.gentle_persistence, p.pushed
+    );
+    for n in &view.nudges {
+        println!("{}", n.message);
+    }
+    Ok(())
+}
+
+/// `ballast chart NAME --out FILE.svg`: written whole, then renamed into place.
+pub fn chart(
+    session: &Session,
+    name: &str,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    out: &Path,
+) -> Result<(), Failure> {
+    let chart = session.chart(name, Span::Between { from, to })?;
+    let part = out.with_extension("svg.part");
+    std::fs::write(&part, chart.svg.as_bytes())
+        .and_then(|()| std::fs::rename(&part, out))
+        .map_err(|e| Failure::other(format!("The chart could not be written to {}: {e}.", out.display())))?;
+    println!("{}", chart.summary);
+    Ok(())
+}
