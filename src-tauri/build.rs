@@ -39,6 +39,7 @@ fn main() {
         "set_check_in_every",
         "get_support_notes",
         "save_support_notes",
+        "get_trends",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest)).expect("tauri build");
 }

@@ -13,7 +13,7 @@ use tauri::{Manager, Runtime};
 
 /// Every command the UI may call, for the app and for the bindings.
 pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
-    use commands::{backups, check_ins, data, drafts, entries, journal, recovery, settings};
+    use commands::{backups, check_ins, data, drafts, entries, journal, recovery, settings, trends};
     tauri_specta::Builder::<R>::new().commands(tauri_specta::collect_commands![
         journal::app_status,
         journal::set_up_journal,
@@ -51,6 +51,7 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
         check_ins::set_check_in_every,
         check_ins::get_support_notes,
         check_ins::save_support_notes,
+        trends::get_trends,
     ])
 }
 

@@ -10,6 +10,7 @@ pub mod entries;
 pub mod journal;
 pub mod recovery;
 pub mod settings;
+pub mod trends;
 
 use ballast_api::ApiError;
 

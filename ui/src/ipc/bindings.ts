@@ -77,6 +77,8 @@ export const commands = {
 	getSupportNotes: () => typedError<SupportNotes, ApiError>(__TAURI_INVOKE("get_support_notes")),
 	/**  Saves the self-care plan and support notes. */
 	saveSupportNotes: (notes: SupportNotes) => typedError<null, ApiError>(__TAURI_INVOKE("save_support_notes", { notes })),
+	/**  The statistics and every chart over `span`. */
+	getTrends: (span: Span_Deserialize) => typedError<TrendsView_Serialize, ApiError>(__TAURI_INVOKE("get_trends", { span })),
 };
 
 /* Types */
@@ -188,8 +190,21 @@ export type BackupView = {
 	verified: boolean,
 };
 
+/**  Reflections by push–patience answer. */
+export type Balance = {
+	/**  Held back (−2 or −1). */
+	held_back: number,
+	/**  Gentle persistence (0). */
+	gentle_persistence: number,
+	/**  Pushed (1 or 2). */
+	pushed: number,
+};
+
 /**  A band with Ballast's words for it. */
-export type BandDef = {
+export type BandDef = BandDef_Serialize | BandDef_Deserialize;
+
+/**  A band with Ballast's words for it. */
+export type BandDef_Deserialize = {
 	/**  The highest score in the band. */
 	max: number | null,
 	/**  Its stable id. */
@@ -198,6 +213,44 @@ export type BandDef = {
 	words: string,
 	/**  Whether results in this band come with options (self-care plan, someone to talk to, support). */
 	offer_options: boolean,
+	/**  Its name where a trend chart shades it, when it is shaded. */
+	chart_label?: string | null,
+};
+
+/**  A band with Ballast's words for it. */
+export type BandDef_Serialize = {
+	/**  The highest score in the band. */
+	max: number | null,
+	/**  Its stable id. */
+	id: string,
+	/**  What it says to the worker: Ballast's own calm words, never a clinical label. */
+	words: string,
+	/**  Whether results in this band come with options (self-care plan, someone to talk to, support). */
+	offer_options: boolean,
+	/**  Its name where a trend chart shades it, when it is shaded. */
+	chart_label: string | null,
+};
+
+/**  A labelled line a trend chart draws across a subscale (a cut-off). */
+export type ChartRule = {
+	/**  Its value. */
+	at: number | null,
+	/**  Its name, beside it. */
+	label: string,
+};
+
+/**  One chart, ready to show. */
+export type ChartView = {
+	/**  Its stable name (`ballast chart NAME`). */
+	id: string,
+	/**  Its heading. */
+	title: string,
+	/**  The SVG, drawn in Rust; every text in it is escaped. */
+	svg: string,
+	/**  One sentence saying what it shows. */
+	summary: string,
+	/**  Its numbers. */
+	table: TableView,
 };
 
 /**  An unfinished check-in. */
@@ -284,6 +337,41 @@ export type Choice = {
 	value: number,
 	/**  The label, verbatim. */
 	label: string,
+};
+
+/**  The coupling over a range of days. */
+export type Coupling = Coupling_Serialize | Coupling_Deserialize;
+
+/**  The coupling over a range of days. */
+export type Coupling_Deserialize = {
+	/**  Whether there are at least [`MIN_DAYS_EACH`] days in each of `setback` and `progress`. */
+	enough_data: boolean,
+	/**  Days with a self-worth rating, per group. */
+	days: PerGroup<number>,
+	/**  The mean of the days' mean self-worth, per group (unrounded). */
+	mean_self_worth: PerGroup<number | null>,
+	/**  How many more days of each group the comparison needs (0 when enough). */
+	more_days_needed: PerGroup<number>,
+	/**  The rolling correlation, one point per day with data. */
+	rolling: RollingPoint_Deserialize[],
+	/**  The worker's own "how much did it depend" answers: each day's mean, oldest first. */
+	dependence: ([string, number | null])[],
+};
+
+/**  The coupling over a range of days. */
+export type Coupling_Serialize = {
+	/**  Whether there are at least [`MIN_DAYS_EACH`] days in each of `setback` and `progress`. */
+	enough_data: boolean,
+	/**  Days with a self-worth rating, per group. */
+	days: PerGroup<number>,
+	/**  The mean of the days' mean self-worth, per group (unrounded). */
+	mean_self_worth: PerGroup<number | null>,
+	/**  How many more days of each group the comparison needs (0 when enough). */
+	more_days_needed: PerGroup<number>,
+	/**  The rolling correlation, one point per day with data. */
+	rolling: RollingPoint_Serialize[],
+	/**  The worker's own "how much did it depend" answers: each day's mean, oldest first. */
+	dependence: ([string, number | null])[],
 };
 
 /**  Where a page of the list starts: strictly older than this entry. */
@@ -557,6 +645,37 @@ export type ImportReport = {
 	backup: BackupView,
 };
 
+/**  The statistics over a range (`ballast insights --json`). */
+export type InsightsView = InsightsView_Serialize | InsightsView_Deserialize;
+
+/**  The statistics over a range (`ballast insights --json`). */
+export type InsightsView_Deserialize = {
+	/**  The first day looked at. */
+	from: string,
+	/**  The last day looked at. */
+	to: string,
+	/**  How self-worth moves with how the people supported are doing. */
+	coupling: Coupling_Deserialize,
+	/**  The push–patience balance. */
+	push_patience: Balance,
+	/**  Nudges that apply and have not been dismissed. */
+	nudges: NudgeView[],
+};
+
+/**  The statistics over a range (`ballast insights --json`). */
+export type InsightsView_Serialize = {
+	/**  The first day looked at. */
+	from: string,
+	/**  The last day looked at. */
+	to: string,
+	/**  How self-worth moves with how the people supported are doing. */
+	coupling: Coupling_Serialize,
+	/**  The push–patience balance. */
+	push_patience: Balance,
+	/**  Nudges that apply and have not been dismissed. */
+	nudges: NudgeView[],
+};
+
 /**  One instrument. */
 export type Instrument = Instrument_Serialize | Instrument_Deserialize;
 
@@ -695,12 +814,30 @@ export type MethodName =
 /**  One item's value. */
 "single";
 
+/**  A gentle nudge: a calm message, shown once until dismissed. */
+export type NudgeView = {
+	/**  Its stable id. */
+	id: string,
+	/**  What it says. */
+	message: string,
+};
+
 /**  A named set of options shared by items (the CBI has two: frequency and degree). */
 export type OptionSet = {
 	/**  Its id, named by items. */
 	id: string,
 	/**  Its options, in the order shown. */
 	options: Choice[],
+};
+
+/**  A number per group. */
+export type PerGroup<T> = {
+	/**  Setback days. */
+	setback: T,
+	/**  Progress days. */
+	progress: T,
+	/**  Days with neither. */
+	neither: T,
 };
 
 /**  Progress of long work, for a progress bar: `done` of `total`. */
@@ -772,6 +909,29 @@ export type ReflectionDraft_Serialize = {
 	text: string | null,
 	/**  Share this entry's text in supervision summaries. */
 	share_text: boolean,
+};
+
+/**  The correlation on one day, over the window ending on it. */
+export type RollingPoint = RollingPoint_Serialize | RollingPoint_Deserialize;
+
+/**  The correlation on one day, over the window ending on it. */
+export type RollingPoint_Deserialize = {
+	/**  The window's last day. */
+	day: string,
+	/**  Pearson's r, when the window has enough days and both series vary. */
+	r?: number | null,
+	/**  Days with data in the window. */
+	days: number,
+};
+
+/**  The correlation on one day, over the window ending on it. */
+export type RollingPoint_Serialize = {
+	/**  The window's last day. */
+	day: string,
+	/**  Pearson's r, when the window has enough days and both series vary. */
+	r: number | null,
+	/**  Days with data in the window. */
+	days: number,
 };
 
 /**  A saved entry's id, and gentle warnings (e.g. a person code that looks like a real name). */
@@ -907,6 +1067,39 @@ export type Settings = {
 	auto_lock_minutes: number,
 };
 
+/**  Which days to look at. */
+export type Span = Span_Serialize | Span_Deserialize;
+
+/**  Which days to look at. */
+export type Span_Deserialize = 
+/**  The last `days` days, today included. */
+{ kind: "days"; 
+/**  How many days. */
+days: number } | 
+/**  Everything in the journal. */
+{ kind: "all" } | 
+/**  From one day to another, both included (either end open). */
+{ kind: "between"; 
+/**  The first day, or the journal's first. */
+from?: string | null; 
+/**  The last day, or today. */
+to?: string | null };
+
+/**  Which days to look at. */
+export type Span_Serialize = 
+/**  The last `days` days, today included. */
+{ kind: "days"; 
+/**  How many days. */
+days: number } | 
+/**  Everything in the journal. */
+{ kind: "all" } | 
+/**  From one day to another, both included (either end open). */
+{ kind: "between"; 
+/**  The first day, or the journal's first. */
+from: string | null; 
+/**  The last day, or today. */
+to: string | null };
+
 /**  A subscale: its items, scoring and bands. */
 export type SubscaleDef = SubscaleDef_Serialize | SubscaleDef_Deserialize;
 
@@ -931,7 +1124,9 @@ export type SubscaleDef_Deserialize = {
 	/**  Where the bands come from. */
 	band_source: string,
 	/**  The bands, lowest first; empty when there is no official cut-off. */
-	bands: BandDef[],
+	bands: BandDef_Deserialize[],
+	/**  Lines a trend chart draws across this subscale. */
+	chart_rules?: ChartRule[],
 };
 
 /**  A subscale: its items, scoring and bands. */
@@ -955,7 +1150,9 @@ export type SubscaleDef_Serialize = {
 	/**  Where the bands come from. */
 	band_source: string,
 	/**  The bands, lowest first; empty when there is no official cut-off. */
-	bands: BandDef[],
+	bands: BandDef_Serialize[],
+	/**  Lines a trend chart draws across this subscale. */
+	chart_rules: ChartRule[],
 };
 
 /**  The two notes. */
@@ -964,6 +1161,37 @@ export type SupportNotes = {
 	self_care_plan: string,
 	/**  People and services I can turn to, with how to reach them. */
 	support: string,
+};
+
+/**  A chart's numbers as a table, for screen readers and for people who prefer numbers. */
+export type TableView = {
+	/**  Column headings. */
+	columns: string[],
+	/**  Rows of cells, as shown. */
+	rows: string[][],
+};
+
+/**  The Trends screen. */
+export type TrendsView = TrendsView_Serialize | TrendsView_Deserialize;
+
+/**  The Trends screen. */
+export type TrendsView_Deserialize = {
+	/**  The statistics. */
+	insights: InsightsView_Deserialize,
+	/**  One sentence on the coupling: what it shows, or how many more days it needs. */
+	coupling_words: string,
+	/**  The charts, in the order shown. */
+	charts: ChartView[],
+};
+
+/**  The Trends screen. */
+export type TrendsView_Serialize = {
+	/**  The statistics. */
+	insights: InsightsView_Serialize,
+	/**  One sentence on the coupling: what it shows, or how many more days it needs. */
+	coupling_words: string,
+	/**  The charts, in the order shown. */
+	charts: ChartView[],
 };
 
 /* Tauri Specta runtime */

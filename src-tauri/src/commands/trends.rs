@@ -1,0 +1,14 @@
+//! The Trends screen: every statistic and chart over a chosen range, computed in Rust.
+
+use ballast_api::trends::{Span, TrendsView};
+use ballast_api::{ApiError, Session};
+use tauri::State;
+
+use super::guarded;
+
+/// The statistics and every chart over `span`.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn get_trends(session: State<'_, Session>, span: Span) -> Result<TrendsView, ApiError> {
+    guarded(|| session.trends(span))
+}
