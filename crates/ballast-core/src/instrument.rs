@@ -113,6 +113,10 @@ pub struct SubscaleDef {
     /// Lines a trend chart draws across this subscale.
     #[serde(default)]
     pub chart_rules: Vec<ChartRule>,
+    /// Whether a higher score means more strain, so a rise over check-ins raises a nudge
+    /// (burnout and secondary traumatic stress scales).
+    #[serde(default)]
+    pub strain: bool,
 }
 
 /// One instrument.

@@ -19,11 +19,7 @@ pub(crate) fn day_words(d: NaiveDate) -> String {
     d.format("%-d %b %Y").to_string()
 }
 
-/// A number as shown: up to two decimals, without trailing zeros.
-pub(crate) fn number(v: f64) -> String {
-    let s = format!("{v:.2}");
-    s.trim_end_matches('0').trim_end_matches('.').to_owned()
-}
+pub(crate) use ballast_core::insights::number;
 
 fn drawn(r: Result<String, ChartError>) -> Result<String, ApiError> {
     r.map_err(|e| {
