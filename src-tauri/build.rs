@@ -40,6 +40,7 @@ fn main() {
         "get_support_notes",
         "save_support_notes",
         "get_trends",
+        "dismiss_nudge",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest)).expect("tauri build");
 }

@@ -52,6 +52,7 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
         check_ins::get_support_notes,
         check_ins::save_support_notes,
         trends::get_trends,
+        trends::dismiss_nudge,
     ])
 }
 

@@ -18,6 +18,7 @@ mod connection;
 mod drafts;
 mod durable;
 mod entries;
+mod nudges;
 mod quarantine;
 mod settings;
 

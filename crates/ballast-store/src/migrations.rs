@@ -6,8 +6,11 @@ use rusqlite_migration::{M, Migrations};
 
 use crate::error::{Result, StoreError};
 
-pub(crate) const STEPS: &[M<'static>] =
-    &[M::up(include_str!("migrations/0001_journal.sql")), M::up(include_str!("migrations/0002_check_ins.sql"))];
+pub(crate) const STEPS: &[M<'static>] = &[
+    M::up(include_str!("migrations/0001_journal.sql")),
+    M::up(include_str!("migrations/0002_check_ins.sql")),
+    M::up(include_str!("migrations/0003_dismissed_nudges.sql")),
+];
 
 /// The migrations, in order.
 pub fn migrations() -> Migrations<'static> {

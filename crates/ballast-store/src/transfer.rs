@@ -56,6 +56,23 @@ impl Import<'_> {
         Ok(())
     }
 
+    /// Keeps a dismissed nudge unless it is already dismissed.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub fn dismissed_nudge(&mut self, id: &str, at: chrono::DateTime<chrono::Utc>) -> Result<()> {
+        let n = self.tx.execute(
+            "INSERT INTO dismissed_nudges (id, dismissed_at) VALUES (?1, ?2) ON CONFLICT (id) DO NOTHING",
+            rusqlite::params![id, crate::entries::ts(at)],
+        )?;
+        if n == 0 {
+            self.skipped += 1
+        } else {
+            self.added += 1
+        }
+        Ok(())
+    }
+
     /// Sets a setting the journal does not have yet (the worker's current choices win).
     ///
     /// # Errors

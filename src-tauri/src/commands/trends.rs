@@ -12,3 +12,10 @@ use super::guarded;
 pub fn get_trends(session: State<'_, Session>, span: Span) -> Result<TrendsView, ApiError> {
     guarded(|| session.trends(span))
 }
+
+/// Sets a nudge aside so it does not appear again.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn dismiss_nudge(session: State<'_, Session>, id: String) -> Result<(), ApiError> {
+    guarded(|| session.dismiss_nudge(&id))
+}

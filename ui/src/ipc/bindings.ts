@@ -79,6 +79,8 @@ export const commands = {
 	saveSupportNotes: (notes: SupportNotes) => typedError<null, ApiError>(__TAURI_INVOKE("save_support_notes", { notes })),
 	/**  The statistics and every chart over `span`. */
 	getTrends: (span: Span_Deserialize) => typedError<TrendsView_Serialize, ApiError>(__TAURI_INVOKE("get_trends", { span })),
+	/**  Sets a nudge aside so it does not appear again. */
+	dismissNudge: (id: string) => typedError<null, ApiError>(__TAURI_INVOKE("dismiss_nudge", { id })),
 };
 
 /* Types */
@@ -1127,6 +1129,11 @@ export type SubscaleDef_Deserialize = {
 	bands: BandDef_Deserialize[],
 	/**  Lines a trend chart draws across this subscale. */
 	chart_rules?: ChartRule[],
+	/**
+	 *  Whether a higher score means more strain, so a rise over check-ins raises a nudge
+	 *  (burnout and secondary traumatic stress scales).
+	 */
+	strain?: boolean,
 };
 
 /**  A subscale: its items, scoring and bands. */
@@ -1153,6 +1160,11 @@ export type SubscaleDef_Serialize = {
 	bands: BandDef_Serialize[],
 	/**  Lines a trend chart draws across this subscale. */
 	chart_rules: ChartRule[],
+	/**
+	 *  Whether a higher score means more strain, so a rise over check-ins raises a nudge
+	 *  (burnout and secondary traumatic stress scales).
+	 */
+	strain: boolean,
 };
 
 /**  The two notes. */

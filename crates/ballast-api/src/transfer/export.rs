@@ -7,7 +7,7 @@ use std::path::Path;
 use ballast_core::{CheckIn, CheckInBody, CheckInId, EntryId};
 use ballast_store::Journal;
 
-use super::{FORMAT, JSON_FILE, SettingRecord, VERSION, tables};
+use super::{DismissedRecord, FORMAT, JSON_FILE, SettingRecord, VERSION, tables};
 use crate::dto::{EntryView, ExportReport};
 use crate::error::ApiError;
 use crate::session::Session;
@@ -92,6 +92,11 @@ pub(crate) fn json(j: &Journal, exported_at: &str, out: &mut dyn Write) -> Resul
         first = false;
         Ok(())
     })?;
+    write!(out, "\n  ],\n  \"dismissed_nudges\": [").map_err(write_err)?;
+    for (i, (id, dismissed_at)) in j.dismissed_nudges()?.into_iter().enumerate() {
+        let line = serde_json::to_string(&DismissedRecord { id, dismissed_at }).map_err(|_| ApiError::Internal)?;
+        write!(out, "{}\n    {line}", if i == 0 { "" } else { "," }).map_err(write_err)?;
+    }
     writeln!(out, "\n  ]\n}}").map_err(write_err)?;
     Ok(count)
 }

@@ -11,7 +11,7 @@ use ballast_core::{Clock, FieldError};
 use ballast_store::{Import, Progress, Reason};
 use serde_json::Value;
 
-use super::records::{to_check_in, to_entry, to_setting};
+use super::records::{to_check_in, to_dismissed, to_entry, to_setting};
 use super::stream::{Sink, parse, parse_reader, problem};
 use super::{FORMAT, READS, VERSION};
 use crate::dto::{BackupView, ImportReport};
@@ -32,6 +32,10 @@ struct Check<'c> {
     version_1: bool,
     /// Whether the file holds check-ins.
     has_check_ins: bool,
+    /// Whether the file holds dismissed nudges (version 3 on).
+    has_dismissed: bool,
+    /// The version the file names.
+    version_number: u64,
     format: bool,
     version: bool,
 }
@@ -53,6 +57,12 @@ impl Check<'_> {
         if self.version_1 && self.has_check_ins {
             self.add(problem("check_ins", "An export of version 1 has no check-ins, yet this file holds some."));
         }
+        if self.version && self.version_number < 3 && self.has_dismissed {
+            self.add(problem(
+                "dismissed_nudges",
+                "Exports before version 3 have no dismissed nudges, yet this file holds some.",
+            ));
+        }
         if self.unlisted > 0 {
             let more = self.unlisted;
             self.problems.push(problem("file", &format!("…and {more} more problems not listed here.")));
@@ -69,6 +79,7 @@ impl Sink for Check<'_> {
             "version" if value.as_u64().is_some_and(|v| READS.contains(&v)) => {
                 self.version = true;
                 self.version_1 = value == 1;
+                self.version_number = value.as_u64().unwrap_or(0);
             }
             "version" => {
                 self.version = true;
@@ -99,6 +110,13 @@ impl Sink for Check<'_> {
 
     fn setting(&mut self, index: usize, value: Value) {
         if let Err(p) = to_setting(index, value) {
+            self.add(p);
+        }
+    }
+
+    fn dismissed(&mut self, index: usize, value: Value) {
+        self.has_dismissed = true;
+        if let Err(p) = to_dismissed(index, value) {
             self.add(p);
         }
     }
@@ -139,6 +157,13 @@ impl Sink for Write<'_, '_> {
         }
     }
 
+    fn dismissed(&mut self, index: usize, value: Value) {
+        if self.failed.is_none() {
+            let done = to_dismissed(index, value).map_err(|_| ApiError::Internal);
+            self.failed = done.and_then(|d| Ok(self.import.dismissed_nudge(&d.id, d.dismissed_at)?)).err();
+        }
+    }
+
     fn check_in(&mut self, index: usize, value: Value) {
         if self.failed.is_none() {
             let done = to_check_in(index, value).map_err(|_| ApiError::Internal);
@@ -172,6 +197,8 @@ fn new_check(clock: &dyn Clock) -> Check<'_> {
         check_in_ids: HashSet::new(),
         version_1: false,
         has_check_ins: false,
+        has_dismissed: false,
+        version_number: 0,
         format: false,
         version: false,
     }

@@ -12,12 +12,22 @@ use serde::Serialize;
 
 /// The `format` field of an export.
 pub const FORMAT: &str = "ballast-export";
-/// The export version this build writes (2 added `check_ins`).
-pub const VERSION: u64 = 2;
+/// The export version this build writes (2 added `check_ins`, 3 `dismissed_nudges`).
+pub const VERSION: u64 = 3;
 /// The export versions this build reads.
-pub const READS: [u64; 2] = [1, 2];
+pub const READS: [u64; 3] = [1, 2, 3];
 /// The export file's name inside the folder `ballast export --out` writes.
 pub const JSON_FILE: &str = "ballast-export.json";
+
+/// One dismissed nudge as exported.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DismissedRecord {
+    /// The nudge's id.
+    pub id: String,
+    /// When it was dismissed.
+    pub dismissed_at: chrono::DateTime<chrono::Utc>,
+}
 
 /// One setting as exported.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]

@@ -9,8 +9,8 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
-use super::SettingRecord;
 use super::stream::problem;
+use super::{DismissedRecord, SettingRecord};
 use crate::session::{UNKNOWN_SETTING, setting_problem};
 
 /// A draft of type `T` from the record's remaining fields; on failure, which fields are wrong.
@@ -119,4 +119,16 @@ pub(super) fn to_check_in(index: usize, value: Value) -> Result<CheckIn, Vec<Fie
         }
     }
     Err(problems)
+}
+
+/// One exported dismissed nudge: an id of 1 to 200 characters and a time.
+pub(super) fn to_dismissed(index: usize, value: Value) -> Result<DismissedRecord, FieldError> {
+    let at = format!("dismissed_nudges[{index}]");
+    let record: DismissedRecord = serde_json::from_value(value).map_err(|_| {
+        problem(&at, "A dismissed nudge is an object with an \"id\" (text) and a \"dismissed_at\" time.")
+    })?;
+    if record.id.is_empty() || record.id.chars().count() > 200 || record.id.chars().any(char::is_control) {
+        return Err(problem(format!("{at}.id"), "A nudge id is 1 to 200 characters, without control characters."));
+    }
+    Ok(record)
 }

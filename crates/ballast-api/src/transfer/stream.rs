@@ -17,6 +17,7 @@ pub(super) trait Sink {
     fn entry(&mut self, index: usize, value: Value);
     fn setting(&mut self, index: usize, value: Value);
     fn check_in(&mut self, index: usize, value: Value);
+    fn dismissed(&mut self, index: usize, value: Value);
 }
 
 /// Which array a record comes from.
@@ -25,6 +26,7 @@ enum Part {
     Entries,
     Settings,
     CheckIns,
+    Dismissed,
 }
 
 /// The top-level object, visited key by key.
@@ -52,6 +54,7 @@ impl<'de> Visitor<'de> for Doc<'_> {
                 "entries" => map.next_value_seed(Records(&mut *sink, Part::Entries))?,
                 "settings" => map.next_value_seed(Records(&mut *sink, Part::Settings))?,
                 "check_ins" => map.next_value_seed(Records(&mut *sink, Part::CheckIns))?,
+                "dismissed_nudges" => map.next_value_seed(Records(&mut *sink, Part::Dismissed))?,
                 _ => sink.header(&key, map.next_value()?),
             }
         }
@@ -78,6 +81,7 @@ impl<'de> Visitor<'de> for Records<'_> {
                 Part::Entries => self.0.entry(index, v),
                 Part::Settings => self.0.setting(index, v),
                 Part::CheckIns => self.0.check_in(index, v),
+                Part::Dismissed => self.0.dismissed(index, v),
             }
             index += 1;
         }

@@ -5,11 +5,12 @@
 mod charts;
 mod views;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use ballast_core::insights::balance::balance;
 use ballast_core::insights::coupling::{Coupling, coupling};
 use ballast_core::insights::days::{Day, by_day};
+use ballast_core::insights::nudges::nudges;
 use ballast_core::{CheckIn, FieldError, instrument};
 use ballast_store::Journal;
 use chrono::{DateTime, Days, Local, NaiveDate, TimeZone, Utc};
@@ -50,6 +51,8 @@ struct Data {
     /// Sound check-ins in the range, oldest first, with their local day.
     check_ins: Vec<(NaiveDate, CheckIn)>,
     coupling: Coupling,
+    /// Nudges that apply now and have not been dismissed.
+    nudges: Vec<NudgeView>,
 }
 
 fn invalid(field: &str, message: &str) -> ApiError {
@@ -84,15 +87,22 @@ impl Data {
             .into_iter()
             .filter(|(d, _)| (from..=to).contains(d))
             .collect();
-        let mut check_ins: Vec<(NaiveDate, CheckIn)> = all
-            .into_iter()
-            .filter(|c| c.body.problems().is_empty())
-            .map(|c| (local_day(c.body.taken_at), c))
+        let mut sound: Vec<CheckIn> = all.into_iter().filter(|c| c.body.problems().is_empty()).collect();
+        sound.sort_by_key(|c| (c.body.taken_at, c.id));
+        let check_ins: Vec<(NaiveDate, CheckIn)> = sound
+            .iter()
+            .map(|c| (local_day(c.body.taken_at), c.clone()))
             .filter(|(d, _)| (from..=to).contains(d))
             .collect();
-        check_ins.sort_by_key(|(_, c)| (c.body.taken_at, c.id));
         let coupling = coupling(&days);
-        Ok(Self { from, to, days, check_ins, coupling })
+        // Nudges speak of now: every check-in, and the days up to today.
+        let dismissed: HashSet<String> = j.dismissed_nudges()?.into_iter().map(|(id, _)| id).collect();
+        let nudges = nudges(&sound, &days, &coupling, today)
+            .into_iter()
+            .filter(|n| !dismissed.contains(&n.id))
+            .map(|n| NudgeView { id: n.id, message: n.message })
+            .collect();
+        Ok(Self { from, to, days, check_ins, coupling, nudges })
     }
 
     fn insights(&self) -> InsightsView {
@@ -101,7 +111,7 @@ impl Data {
             to: self.to,
             coupling: self.coupling.clone(),
             push_patience: balance(&self.days),
-            nudges: Vec::new(),
+            nudges: self.nudges.clone(),
         }
     }
 
@@ -172,6 +182,18 @@ impl Session {
             let charts = CHART_NAMES.iter().map(|n| data.chart(n)).collect::<Result<_, _>>()?;
             Ok(TrendsView { insights: data.insights(), coupling_words: coupling_words(&data.coupling), charts })
         })
+    }
+
+    /// Sets a nudge aside so it does not appear again.
+    ///
+    /// # Errors
+    /// [`ApiError::Invalid`] for an id that is empty or over 200 characters; [`ApiError::Locked`].
+    pub fn dismiss_nudge(&self, id: &str) -> Result<(), ApiError> {
+        if id.is_empty() || id.chars().count() > 200 {
+            return Err(invalid("id", "A nudge id is 1 to 200 characters."));
+        }
+        let now = self.clock.now();
+        self.with(|j| Ok(j.dismiss_nudge(id, now)?))
     }
 
     /// One chart by name over `span`.

@@ -164,6 +164,7 @@ fn build(steps: &[Step], auto_lock: u32) -> Journey {
         support: "Sam, 0123".into(),
     };
     j.session.save_support_notes(&notes).expect("notes");
+    j.session.dismiss_nudge(&format!("wellbeing_low:{auto_lock}")).expect("dismiss a nudge");
     j
 }
 

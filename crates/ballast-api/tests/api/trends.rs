@@ -131,3 +131,32 @@ impl Rows for ballast_api::trends::TableView {
         self.rows.iter().find(|r| r[0] == first).cloned().unwrap_or_default()
     }
 }
+
+#[test]
+fn a_nudge_appears_once_until_dismissed_and_a_new_occurrence_appears_again() {
+    let j = seeded();
+    let ids = |j: &Journey| -> Vec<String> {
+        j.session.insights(Span::All).expect("insights").nudges.into_iter().map(|n| n.id).collect()
+    };
+    assert!(!ids(&j).iter().any(|id| id.starts_with("wellbeing_low")), "a WHO-5 of 60 raises nothing");
+    j.clock.advance(chrono::Duration::days(1));
+    let low = j.session.record_check_in("who5", vec![Some(3), Some(3), Some(3), Some(3), Some(0)]).expect("48");
+    let first = format!("wellbeing_low:{}", low.id);
+    assert!(ids(&j).contains(&first), "a WHO-5 of 48 raises a nudge: {:?}", ids(&j));
+    let message = j
+        .session
+        .insights(Span::All)
+        .expect("insights")
+        .nudges
+        .into_iter()
+        .find(|n| n.id == first)
+        .expect("it")
+        .message;
+    assert!(message.contains("self-care plan") && message.contains("supervisor"), "with options: {message}");
+    j.session.dismiss_nudge(&first).expect("dismiss");
+    assert!(!ids(&j).contains(&first), "dismissed, it does not come back");
+    j.clock.advance(chrono::Duration::days(14));
+    let again = j.session.record_check_in("who5", vec![Some(2); 5]).expect("40");
+    assert!(ids(&j).contains(&format!("wellbeing_low:{}", again.id)), "a later low WHO-5 is a new occurrence");
+    assert!(matches!(j.session.dismiss_nudge(""), Err(ApiError::Invalid(_))), "an empty id is refused");
+}
