@@ -10,6 +10,7 @@ pub mod dto;
 pub mod error;
 pub mod notes;
 pub mod recovery;
+pub mod sample;
 pub mod session;
 pub mod transfer;
 pub mod trends;

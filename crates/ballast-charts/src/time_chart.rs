@@ -12,6 +12,8 @@ use crate::palette::{self, GRID, Marker, SHADES, TEXT};
 /// Room left at each end of the date axis, as a share of the span, so a point on the first or
 /// last day is drawn whole.
 const EDGE: f64 = 0.015;
+/// The most markers drawn on one series.
+const MAX_MARKERS: usize = 40;
 /// The legend row's height, below the plot.
 const LEGEND_HEIGHT: u32 = 36;
 /// The strip on the right that names bands and cut-offs.
@@ -88,6 +90,10 @@ pub fn render(chart: &TimeChart) -> Result<String, ChartError> {
             let points: Vec<(f64, f64)> = series.points.iter().map(|(d, v)| (x_of(from, *d), *v)).collect();
             c.draw_series(LineSeries::new(points.iter().copied(), colour.stroke_width(2))).map_err(ChartError::draw)?;
             let style = colour.filled();
+            // Markers tell series apart by shape; on a long series every few points keep that
+            // without covering the line.
+            let stride = points.len().div_ceil(MAX_MARKERS).max(1);
+            let points: Vec<(f64, f64)> = points.iter().step_by(stride).copied().collect();
             let drawn = match marker {
                 Marker::Circle => c.draw_series(points.iter().map(|&p| Circle::new(p, 4, style))).map(drop),
                 Marker::Square => c

@@ -70,6 +70,19 @@ pub enum Command {
         #[arg(long, value_name = "FILE.svg")]
         out: std::path::PathBuf,
     },
+    /// Write a sample journal (made-up, varied entries and check-ins over DAYS days up to now) as an
+    /// export file, for trying Ballast out: `ballast import FILE` reads it. Opens no journal.
+    SampleData {
+        /// How many days it covers.
+        #[arg(long, default_value_t = 365)]
+        days: u32,
+        /// The generator's seed: the same seed gives the same file.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// The export file to write.
+        #[arg(long, value_name = "FILE")]
+        out: std::path::PathBuf,
+    },
     /// Set up a new journal and print its recovery key.
     Init,
     /// Add a post-shift reflection, from JSON or from flags. Prints the new entry's id.

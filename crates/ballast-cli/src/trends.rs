@@ -1,4 +1,5 @@
-//! The trends commands: `insights` (the statistics, as text or JSON) and `chart` (one chart as SVG).
+//! The trends commands: `insights` (the statistics, as text or JSON), `chart` (one chart as SVG)
+//! and `sample-data` (a made-up journal to import).
 
 use std::path::Path;
 
@@ -42,5 +43,24 @@ pub fn chart(
         .and_then(|()| std::fs::rename(&part, out))
         .map_err(|e| Failure::other(format!("The chart could not be written to {}: {e}.", out.display())))?;
     println!("{}", chart.summary);
+    Ok(())
+}
+
+/// `ballast sample-data`: a made-up journal as an export file.
+pub fn sample(days: u32, seed: u64, out: &Path) -> Result<(), Failure> {
+    let fail =
+        |e: std::io::Error| Failure::other(format!("The sample could not be written to {}: {e}.", out.display()));
+    let mut file = std::io::BufWriter::new(std::fs::File::create(out).map_err(fail)?);
+    let now = ballast_core::Clock::now(&ballast_core::SystemClock);
+    let made = ballast_api::sample::write(&mut file, days, now, seed).map_err(fail)?;
+    std::io::Write::flush(&mut file).map_err(fail)?;
+    println!(
+        "Wrote {} reflections, {} setbacks and {} check-ins (all made up) to {}. Import it with: ballast import {}",
+        made.reflections,
+        made.setbacks,
+        made.check_ins,
+        out.display(),
+        out.display()
+    );
     Ok(())
 }

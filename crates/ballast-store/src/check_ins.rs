@@ -2,6 +2,8 @@
 //! and the unfinished check-in kept per instrument. What the answers mean is the core's business;
 //! this module only writes and reads them back exactly.
 
+use std::collections::HashMap;
+
 use ballast_core::scoring::SubscaleScore;
 use ballast_core::{CheckIn, CheckInBody, CheckInId};
 use chrono::{DateTime, Utc};
@@ -62,59 +64,78 @@ pub(crate) fn has_same(conn: &Connection, body: &CheckInBody) -> Result<bool> {
     let ids: Vec<i64> = q
         .query_map(params![body.instrument, body.version, ts(body.taken_at)], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
-    for id in ids {
-        if answers(conn, id)? == body.answers {
-            return Ok(true);
+    if ids.is_empty() {
+        return Ok(false);
+    }
+    let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+    Ok(answers(conn, &list)?.values().any(|a| *a == body.answers))
+}
+
+/// The answers of each of `ids`, in item order, read in one pass. Every item has a row; should
+/// one be missing it reads as skipped: an answered item that went missing then no longer gives
+/// the kept scores (nor a missing last item the right count), which the core reports for that one
+/// record (`CheckInBody::problems`).
+fn answers(conn: &Connection, ids: &str) -> Result<HashMap<i64, Vec<Option<i32>>>> {
+    let sql =
+        format!("SELECT check_in, item, value FROM check_in_answers WHERE check_in IN ({ids}) ORDER BY check_in, item");
+    let mut q = conn.prepare(&sql)?;
+    let mut rows = q.query([])?;
+    let mut out: HashMap<i64, Vec<Option<i32>>> = HashMap::new();
+    while let Some(r) = rows.next()? {
+        let (id, item, value): (i64, i64, Option<i32>) = (r.get(0)?, r.get(1)?, r.get(2)?);
+        let answers = out.entry(id).or_default();
+        if let Some(at) = usize::try_from(item).ok().and_then(|i| i.checked_sub(1)) {
+            if answers.len() <= at {
+                answers.resize(at + 1, None);
+            }
+            answers[at] = value;
         }
     }
-    Ok(false)
+    Ok(out)
 }
 
-fn answers(conn: &Connection, id: i64) -> Result<Vec<Option<i32>>> {
-    let mut q = conn.prepare_cached("SELECT item, value FROM check_in_answers WHERE check_in = ?1 ORDER BY item")?;
-    let rows: Vec<(i64, Option<i32>)> =
-        q.query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
-    // Every item has a row. Should one be missing, it reads as skipped: an answered item that
-    // went missing then no longer gives the kept scores (nor a missing last item the right
-    // count), which the core reports for that one record (`CheckInBody::problems`).
-    let n = rows.last().map_or(0, |(item, _)| usize::try_from(*item).unwrap_or(0));
-    let mut answers = vec![None; n];
-    for (item, value) in rows {
-        if let Some(slot) = usize::try_from(item).ok().and_then(|i| i.checked_sub(1)).and_then(|i| answers.get_mut(i)) {
-            *slot = value;
-        }
+/// The scores of each of `ids`, in subscale order, read in one pass.
+fn scores(conn: &Connection, ids: &str) -> Result<HashMap<i64, Vec<SubscaleScore>>> {
+    let sql = format!(
+        "SELECT check_in, subscale, score, band, complete FROM check_in_scores WHERE check_in IN ({ids}) ORDER BY check_in, position"
+    );
+    let mut q = conn.prepare(&sql)?;
+    let mut rows = q.query([])?;
+    let mut out: HashMap<i64, Vec<SubscaleScore>> = HashMap::new();
+    while let Some(r) = rows.next()? {
+        let score = SubscaleScore { id: r.get(1)?, score: r.get(2)?, band: r.get(3)?, complete: r.get(4)? };
+        out.entry(r.get(0)?).or_default().push(score);
     }
-    Ok(answers)
+    Ok(out)
 }
 
-fn scores(conn: &Connection, id: i64) -> Result<Vec<SubscaleScore>> {
-    let mut q = conn.prepare_cached(
-        "SELECT subscale, score, band, complete FROM check_in_scores WHERE check_in = ?1 ORDER BY position",
-    )?;
-    let rows = q.query_map([id], |r| {
-        Ok(SubscaleScore { id: r.get(0)?, score: r.get(1)?, band: r.get(2)?, complete: r.get(3)? })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
-fn read(conn: &Connection, id: i64, instrument: String, version: String, taken_at: &str) -> Result<CheckIn> {
-    Ok(CheckIn {
-        id: CheckInId(id),
-        body: CheckInBody {
-            instrument,
-            version,
-            taken_at: parse_ts(taken_at)?,
-            answers: answers(conn, id)?,
-            scores: scores(conn, id)?,
-        },
-    })
-}
-
+/// The check-ins whose heads `sql` selects (id, instrument, version, taken_at), in its order,
+/// with their answers and scores read in one pass each.
 fn many(conn: &Connection, sql: &str, params: impl rusqlite::Params) -> Result<Vec<CheckIn>> {
     let mut q = conn.prepare_cached(sql)?;
     let heads: Vec<(i64, String, String, String)> =
         q.query_map(params, |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?.collect::<rusqlite::Result<_>>()?;
-    heads.into_iter().map(|(id, ins, ver, at)| read(conn, id, ins, ver, &at)).collect()
+    if heads.is_empty() {
+        return Ok(Vec::new());
+    }
+    // Ids come from the database as integers, so listing them in the SQL is safe.
+    let ids = heads.iter().map(|h| h.0.to_string()).collect::<Vec<_>>().join(",");
+    let (mut answers, mut scores) = (answers(conn, &ids)?, scores(conn, &ids)?);
+    heads
+        .into_iter()
+        .map(|(id, instrument, version, at)| {
+            Ok(CheckIn {
+                id: CheckInId(id),
+                body: CheckInBody {
+                    instrument,
+                    version,
+                    taken_at: parse_ts(&at)?,
+                    answers: answers.remove(&id).unwrap_or_default(),
+                    scores: scores.remove(&id).unwrap_or_default(),
+                },
+            })
+        })
+        .collect()
 }
 
 /// One check-in.

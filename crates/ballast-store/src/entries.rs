@@ -1,6 +1,7 @@
 //! Reading and writing journal entries. Both kinds live in one `entries` row; the columns of the
 //! other kind stay NULL.
 
+use ballast_core::insights::days::Fact;
 use ballast_core::{
     Cursor, Disclosure, Entry, EntryBody, EntryId, EntryKind, EntrySummary, Landed, Outcome, PushPatience, Reflection,
     Score, Setback, SetbackType,
@@ -166,17 +167,26 @@ pub(crate) fn after(conn: &Connection, after: EntryId, limit: u32) -> Result<Vec
     Ok(out)
 }
 
-/// Every entry that happened in `[from, to)`, oldest first (by the time-order index).
-pub(crate) fn between(conn: &Connection, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<Entry>> {
-    let sql = format!(
-        "SELECT id, kind, occurred_at, created_at, updated_at, {FIELDS} FROM entries
-         WHERE occurred_at >= ?1 AND occurred_at < ?2 ORDER BY occurred_at, id"
-    );
-    let mut q = conn.prepare_cached(&sql)?;
+/// What the statistics need of every entry in `[from, to)`, oldest first: no text, tags or codes
+/// are read.
+pub(crate) fn facts_between(conn: &Connection, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<Fact>> {
+    let mut q = conn.prepare_cached(
+        "SELECT occurred_at, kind, mood, self_worth, worth_tied_to_outcomes, outcome, push_patience FROM entries
+         WHERE occurred_at >= ?1 AND occurred_at < ?2 ORDER BY occurred_at, id",
+    )?;
     let mut rows = q.query(params![ts(from), ts(to)])?;
     let mut out = Vec::new();
-    while let Some(row) = rows.next()? {
-        out.push(entry_from_row(row)?);
+    while let Some(r) = rows.next()? {
+        let outcome: Option<String> = r.get(5)?;
+        out.push(Fact {
+            occurred_at: parse_ts(&r.get::<_, String>(0)?)?,
+            setback: r.get::<_, String>(1)? == "setback",
+            mood: r.get(2)?,
+            self_worth: r.get(3)?,
+            worth_tied: r.get(4)?,
+            outcome: outcome.as_deref().map(|o| Outcome::parse(o).ok_or_else(|| corrupt("outcome"))).transpose()?,
+            push_patience: r.get(6)?,
+        });
     }
     Ok(out)
 }

@@ -185,6 +185,28 @@ impl Journal {
         entries::get(&self.conn, id)
     }
 
+    /// Reads every row of the entries and check-in tables without interpreting them, touching
+    /// each value; returns how many rows. The floor that any view of the whole journal pays (the
+    /// dashboard benchmark's baseline).
+    ///
+    /// # Errors
+    /// Database errors.
+    pub fn scan_rows(&self) -> Result<u64> {
+        let mut rows = 0;
+        for table in ["entries", "check_ins", "check_in_answers", "check_in_scores"] {
+            let mut q = self.conn.prepare_cached(&format!("SELECT * FROM {table}"))?;
+            let width = q.column_count();
+            let mut found = q.query([])?;
+            while let Some(row) = found.next()? {
+                for i in 0..width {
+                    std::hint::black_box(row.get_ref(i)?);
+                }
+                rows += 1;
+            }
+        }
+        Ok(rows)
+    }
+
     /// When the earliest entry happened, if there is one.
     ///
     /// # Errors
@@ -194,12 +216,17 @@ impl Journal {
         first.as_deref().map(entries::parse_ts).transpose()
     }
 
-    /// Every entry that happened in `[from, to)`, oldest first.
+    /// What the statistics need of every entry that happened in `[from, to)`, oldest first (no
+    /// text, tags or codes are read).
     ///
     /// # Errors
     /// Database errors.
-    pub fn entries_between(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<Entry>> {
-        entries::between(&self.conn, from, to)
+    pub fn facts_between(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<Vec<ballast_core::insights::days::Fact>> {
+        entries::facts_between(&self.conn, from, to)
     }
 
     /// A page of the list, newest first, strictly older than `before`.

@@ -119,25 +119,68 @@ pub(crate) fn instrument(
     Ok(view(&def.id, &title, drawn(time_chart::render(&chart))?, summary, &columns, rows))
 }
 
-/// Mood and self-worth by day (several entries a day averaged; the count is in the table).
+/// How a long range is averaged for drawing (the table keeps every day).
+#[derive(Clone, Copy)]
+enum Bucket {
+    Day,
+    Week,
+    Month,
+}
+
+impl Bucket {
+    fn for_span(from: NaiveDate, to: NaiveDate) -> Self {
+        match (to - from).num_days() {
+            ..=120 => Self::Day,
+            121..=730 => Self::Week,
+            _ => Self::Month,
+        }
+    }
+
+    fn start(self, d: NaiveDate) -> NaiveDate {
+        match self {
+            Self::Day => d,
+            Self::Week => d - chrono::Duration::days(i64::from(d.weekday().num_days_from_monday())),
+            Self::Month => d.with_day(1).unwrap_or(d),
+        }
+    }
+
+    fn words(self) -> &'static str {
+        match self {
+            Self::Day => "by day",
+            Self::Week => "by week (weekly averages; the table has every day)",
+            Self::Month => "by month (monthly averages; the table has every day)",
+        }
+    }
+}
+
+/// Mood and self-worth by day (several entries a day averaged; the count is in the table); a long
+/// range is drawn as weekly or monthly averages of the ratings.
 pub(crate) fn mood(days: &BTreeMap<NaiveDate, Day>, from: NaiveDate, to: NaiveDate) -> Result<ChartView, ApiError> {
-    let series = |label: &str, pick: fn(&Day) -> &[u8]| Series {
-        label: label.to_owned(),
-        points: days.iter().filter_map(|(d, day)| Day::mean(pick(day)).map(|m| (*d, m))).collect(),
+    let bucket = Bucket::for_span(from, to);
+    let series = |label: &str, pick: fn(&Day) -> &[u8]| {
+        let mut sums: BTreeMap<NaiveDate, Vec<u8>> = BTreeMap::new();
+        for (d, day) in days {
+            sums.entry(bucket.start(*d)).or_default().extend_from_slice(pick(day));
+        }
+        Series {
+            label: label.to_owned(),
+            points: sums.iter().filter_map(|(d, v)| Day::mean(v).map(|m| (*d, m))).collect(),
+        }
     };
     let (mood, worth) = (series("Mood", |d| &d.mood), series("Self-worth", |d| &d.self_worth));
-    let summary = if mood.points.is_empty() && worth.points.is_empty() {
+    let rated = |pick: fn(&Day) -> &[u8]| days.values().filter(|d| !pick(d).is_empty()).count();
+    let all =
+        |pick: fn(&Day) -> &[u8]| Day::mean(&days.values().flat_map(|d| pick(d).iter().copied()).collect::<Vec<_>>());
+    let summary = if rated(|d| &d.mood) == 0 && rated(|d| &d.self_worth) == 0 {
         "No mood or self-worth ratings in this range yet.".to_owned()
     } else {
-        let avg = |s: &Series| {
-            (!s.points.is_empty()).then(|| s.points.iter().map(|p| p.1).sum::<f64>() / s.points.len() as f64)
-        };
         format!(
-            "Mood rated on {} days (averaging {}) and self-worth on {} days (averaging {}); several entries on one day are averaged.",
-            mood.points.len(),
-            avg(&mood).map_or_else(|| "—".to_owned(), number),
-            worth.points.len(),
-            avg(&worth).map_or_else(|| "—".to_owned(), number)
+            "Mood rated on {} days (averaging {}) and self-worth on {} days (averaging {}), drawn {}.",
+            rated(|d| &d.mood),
+            all(|d| &d.mood).map_or_else(|| "—".to_owned(), number),
+            rated(|d| &d.self_worth),
+            all(|d| &d.self_worth).map_or_else(|| "—".to_owned(), number),
+            bucket.words()
         )
     };
     let rows = days
@@ -149,10 +192,10 @@ pub(crate) fn mood(days: &BTreeMap<NaiveDate, Day>, from: NaiveDate, to: NaiveDa
         })
         .collect();
     let chart = TimeChart {
-        title: "Mood and self-worth by day".into(),
+        title: "Mood and self-worth".into(),
         from,
         to,
-        y: Axis { label: "Daily average (0–10)".into(), min: 0.0, max: 10.0 },
+        y: Axis { label: "Average rating (0–10)".into(), min: 0.0, max: 10.0 },
         series: vec![mood, worth],
         shades: Vec::new(),
         rules: Vec::new(),

@@ -82,11 +82,9 @@ impl Data {
         if from > to {
             return Err(invalid("from", "The first day is after the last; choose a first day on or before the last."));
         }
-        let entries = j.entries_between(start_of(from), start_of(to.succ_opt().unwrap_or(to)))?;
-        let days: BTreeMap<NaiveDate, Day> = by_day(entries.iter().map(|e| &e.body), &Local)
-            .into_iter()
-            .filter(|(d, _)| (from..=to).contains(d))
-            .collect();
+        let facts = j.facts_between(start_of(from), start_of(to.succ_opt().unwrap_or(to)))?;
+        let days: BTreeMap<NaiveDate, Day> =
+            by_day(facts, &Local).into_iter().filter(|(d, _)| (from..=to).contains(d)).collect();
         let mut sound: Vec<CheckIn> = all.into_iter().filter(|c| c.body.problems().is_empty()).collect();
         sound.sort_by_key(|c| (c.body.taken_at, c.id));
         let check_ins: Vec<(NaiveDate, CheckIn)> = sound
@@ -182,6 +180,15 @@ impl Session {
             let charts = CHART_NAMES.iter().map(|n| data.chart(n)).collect::<Result<_, _>>()?;
             Ok(TrendsView { insights: data.insights(), coupling_words: coupling_words(&data.coupling), charts })
         })
+    }
+
+    /// Reads every entry and check-in row without interpreting them (the dashboard benchmark's
+    /// baseline: the floor any view of the whole journal pays); returns how many rows.
+    ///
+    /// # Errors
+    /// [`ApiError::Locked`].
+    pub fn scan_rows(&self) -> Result<u64, ApiError> {
+        self.with(|j| Ok(j.scan_rows()?))
     }
 
     /// Sets a nudge aside so it does not appear again.

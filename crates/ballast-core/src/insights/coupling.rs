@@ -132,12 +132,17 @@ pub fn coupling(days: &BTreeMap<NaiveDate, Day>) -> Coupling {
     }
     let mean = |sum: f64, n: u32| (n > 0).then(|| sum / f64::from(n));
     let needed = |n: u32| MIN_DAYS_EACH.saturating_sub(n);
+    // Points are in date order: the window's first point only moves forward.
+    let mut first = 0;
     let rolling = points
         .iter()
-        .map(|&(day, _, _)| {
+        .enumerate()
+        .map(|(i, &(day, _, _))| {
             let start = day.checked_sub_days(Days::new(WINDOW_DAYS - 1)).unwrap_or(NaiveDate::MIN);
-            let window: Vec<(f64, f64)> =
-                points.iter().filter(|p| p.0 >= start && p.0 <= day).map(|p| (p.1, p.2.code())).collect();
+            while points[first].0 < start {
+                first += 1;
+            }
+            let window: Vec<(f64, f64)> = points[first..=i].iter().map(|p| (p.1, p.2.code())).collect();
             let r = if window.len() >= MIN_WINDOW_DAYS { pearson(&window) } else { None };
             RollingPoint { day, r, days: u32::try_from(window.len()).unwrap_or(u32::MAX) }
         })

@@ -6,7 +6,7 @@ use chrono::{NaiveDate, TimeZone, Utc};
 
 use super::*;
 use crate::entry::{EntryBody, Outcome, Reflection, Setback, SetbackType};
-use crate::insights::days::by_day;
+use crate::insights::days::{Fact, by_day};
 use crate::{PushPatience, Score};
 
 fn at(day: u32, hour: u32) -> chrono::DateTime<Utc> {
@@ -72,7 +72,7 @@ fn close(a: Option<f64>, b: f64, why: &str) {
 
 #[test]
 fn too_few_days_gives_the_counts_and_says_how_many_more_are_needed() {
-    let c = coupling(&by_day(&first_week(), &Utc));
+    let c = coupling(&by_day(first_week().iter().map(Fact::from), &Utc));
     assert_eq!(
         c.days,
         PerGroup { setback: 2, progress: 2, neither: 1 },
@@ -91,7 +91,7 @@ fn enough_days_in_each_group_and_the_rolling_correlation() {
     let mut entries = first_week();
     entries.push(reflection(8, Some(3), Some(Outcome::Setback), None));
     entries.push(reflection(9, Some(10), Some(Outcome::Progress), None));
-    let c = coupling(&by_day(&entries, &Utc));
+    let c = coupling(&by_day(entries.iter().map(Fact::from), &Utc));
     assert!(c.enough_data, "three setback days and three progress days");
     assert_eq!(c.more_days_needed, PerGroup::default(), "nothing more needed");
     close(c.mean_self_worth.setback, 5.0, "(5 + 7 + 3) / 3");
@@ -123,7 +123,7 @@ fn the_window_is_thirty_calendar_days() {
     // Day 30 still sees day 1 (30 days: 1..=30); day 31 no longer does.
     entries.push(reflection(30, Some(7), Some(Outcome::Progress), None));
     entries.push(reflection(31, Some(7), Some(Outcome::Progress), None));
-    let c = coupling(&by_day(&entries, &Utc));
+    let c = coupling(&by_day(entries.iter().map(Fact::from), &Utc));
     let on = |d: u32| c.rolling.iter().find(|p| p.day == date(d)).expect("a point");
     assert_eq!(on(30).days, 6, "days 1–5 and 30");
     assert_eq!(on(31).days, 6, "days 2–5, 30 and 31: day 1 has left the window");
@@ -146,6 +146,6 @@ fn an_evening_entry_belongs_to_the_local_day() {
         EntryBody::Setback(_) => unreachable!("built as a reflection"),
     });
     let new_york = chrono::FixedOffset::west_opt(5 * 3600).expect("offset");
-    let days = by_day([&late], &new_york);
+    let days = by_day([Fact::from(&late)], &new_york);
     assert_eq!(days.keys().copied().collect::<Vec<_>>(), [date(1)], "03:30 UTC is the evening before in New York");
 }

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{NaiveDate, TimeZone};
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 
 use crate::entry::{EntryBody, Outcome};
 
@@ -34,29 +34,65 @@ impl Day {
     }
 }
 
-/// Groups entries by the local day they happened on, in `tz`, oldest day first.
-pub fn by_day<'a, Tz: TimeZone>(entries: impl IntoIterator<Item = &'a EntryBody>, tz: &Tz) -> BTreeMap<NaiveDate, Day> {
-    let mut days: BTreeMap<NaiveDate, Day> = BTreeMap::new();
-    for body in entries {
-        let (at, mood) = match body {
-            EntryBody::Reflection(r) => (r.occurred_at, r.mood),
-            EntryBody::Setback(s) => (s.occurred_at, s.mood),
-        };
-        let day = days.entry(at.with_timezone(tz).date_naive()).or_default();
-        day.entries += 1;
-        day.mood.extend(mood.map(crate::Score::get));
+/// What the statistics need of one entry (no free text, tags or codes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fact {
+    /// When it happened.
+    pub occurred_at: DateTime<Utc>,
+    /// Whether it is a logged setback (not a reflection).
+    pub setback: bool,
+    /// Mood, when given.
+    pub mood: Option<u8>,
+    /// Self-worth, when given (reflections).
+    pub self_worth: Option<u8>,
+    /// How much self-worth depended on them, when given (reflections).
+    pub worth_tied: Option<u8>,
+    /// How things went for the person, when given (reflections).
+    pub outcome: Option<Outcome>,
+    /// Push–patience, when given (reflections).
+    pub push_patience: Option<i8>,
+}
+
+impl From<&EntryBody> for Fact {
+    fn from(body: &EntryBody) -> Self {
         match body {
-            EntryBody::Reflection(r) => {
-                day.self_worth.extend(r.self_worth.map(crate::Score::get));
-                day.worth_tied.extend(r.worth_tied_to_outcomes.map(crate::Score::get));
-                day.push_patience.extend(r.push_patience.map(crate::PushPatience::get));
-                match r.outcome {
-                    Some(Outcome::Setback) => day.setback = true,
-                    Some(Outcome::Progress) => day.progress = true,
-                    _ => {}
-                }
-            }
-            EntryBody::Setback(_) => day.setback = true,
+            EntryBody::Reflection(r) => Self {
+                occurred_at: r.occurred_at,
+                setback: false,
+                mood: r.mood.map(crate::Score::get),
+                self_worth: r.self_worth.map(crate::Score::get),
+                worth_tied: r.worth_tied_to_outcomes.map(crate::Score::get),
+                outcome: r.outcome,
+                push_patience: r.push_patience.map(crate::PushPatience::get),
+            },
+            EntryBody::Setback(s) => Self {
+                occurred_at: s.occurred_at,
+                setback: true,
+                mood: s.mood.map(crate::Score::get),
+                self_worth: None,
+                worth_tied: None,
+                outcome: None,
+                push_patience: None,
+            },
+        }
+    }
+}
+
+/// Groups entries' facts by the local day they happened on, in `tz`, oldest day first.
+pub fn by_day<Tz: TimeZone>(facts: impl IntoIterator<Item = Fact>, tz: &Tz) -> BTreeMap<NaiveDate, Day> {
+    let mut days: BTreeMap<NaiveDate, Day> = BTreeMap::new();
+    for f in facts {
+        let day = days.entry(f.occurred_at.with_timezone(tz).date_naive()).or_default();
+        day.entries += 1;
+        day.mood.extend(f.mood);
+        day.self_worth.extend(f.self_worth);
+        day.worth_tied.extend(f.worth_tied);
+        day.push_patience.extend(f.push_patience);
+        match f.outcome {
+            _ if f.setback => day.setback = true,
+            Some(Outcome::Setback) => day.setback = true,
+            Some(Outcome::Progress) => day.progress = true,
+            _ => {}
         }
     }
     days
