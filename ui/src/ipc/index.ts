@@ -7,10 +7,12 @@ import type {
   AppStatus,
   BackupList_Serialize,
   BackupView,
+  ChartView,
   CheckInDraftView,
   CheckInId,
   CheckInView_Serialize,
   Choice,
+  Coupling_Serialize,
   DamageReport_Serialize,
   DeleteChoice,
   DeleteReport_Serialize,
@@ -35,12 +37,16 @@ import type {
   Settings,
   SetUp,
   Cursor,
+  Span_Deserialize,
+  TableView,
+  TrendsView_Serialize,
 } from './bindings';
 
 export type {
   ApiError,
   AppStatus,
   BackupView,
+  ChartView,
   CheckInDraftView,
   CheckInId,
   Choice,
@@ -58,6 +64,7 @@ export type {
   Settings,
   SetUp,
   SupportNotes,
+  TableView,
 };
 export type BackupList = BackupList_Serialize;
 export type DamageReport = DamageReport_Serialize;
@@ -71,12 +78,17 @@ export type Instrument = Instrument_Serialize;
 export type InstrumentStatus = InstrumentStatus_Serialize;
 export type CheckInView = CheckInView_Serialize;
 export type ScoreView = ScoreView_Serialize;
+export type Coupling = Coupling_Serialize;
+export type Span = Span_Deserialize;
+export type TrendsView = TrendsView_Serialize;
 export type Result<T> = { status: 'ok'; data: T } | { status: 'error'; error: ApiError };
 
 /** How long any call may take before the UI stops waiting. Key derivation takes about a second. */
 export const IPC_TIMEOUT_MS = 20_000;
 /** Backups and restores of a large journal take longer; they report progress as they go. */
 export const LONG_WORK_TIMEOUT_MS = 15 * 60_000;
+/** Drawing every chart over a long journal can take a few seconds more than an ordinary call. */
+export const TRENDS_TIMEOUT_MS = 60_000;
 
 const timedOut: ApiError = {
   kind: 'internal',
@@ -152,4 +164,5 @@ export const ipc = {
   setCheckInEvery: (instrument: string, days: number) => guarded(commands.setCheckInEvery(instrument, days)),
   getSupportNotes: () => guarded(commands.getSupportNotes()),
   saveSupportNotes: (notes: SupportNotes) => guarded(commands.saveSupportNotes(notes)),
+  getTrends: (span: Span) => guarded(commands.getTrends(span), TRENDS_TIMEOUT_MS),
 };
