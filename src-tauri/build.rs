@@ -37,8 +37,10 @@ fn main() {
         "save_check_in_draft",
         "discard_check_in_draft",
         "set_check_in_every",
-        "get_support_notes",
-        "save_support_notes",
+        "get_self_care_plan",
+        "save_self_care_plan",
+        "get_support_resources",
+        "save_support_resources",
         "get_trends",
         "dismiss_nudge",
     ]);

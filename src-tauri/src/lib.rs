@@ -13,7 +13,7 @@ use tauri::{Manager, Runtime};
 
 /// Every command the UI may call, for the app and for the bindings.
 pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
-    use commands::{backups, check_ins, data, drafts, entries, journal, recovery, settings, trends};
+    use commands::{backups, care, check_ins, data, drafts, entries, journal, recovery, settings, trends};
     tauri_specta::Builder::<R>::new().commands(tauri_specta::collect_commands![
         journal::app_status,
         journal::set_up_journal,
@@ -49,8 +49,10 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
         check_ins::save_check_in_draft,
         check_ins::discard_check_in_draft,
         check_ins::set_check_in_every,
-        check_ins::get_support_notes,
-        check_ins::save_support_notes,
+        care::get_self_care_plan,
+        care::save_self_care_plan,
+        care::get_support_resources,
+        care::save_support_resources,
         trends::get_trends,
         trends::dismiss_nudge,
     ])

@@ -1,5 +1,6 @@
 // Self-checks in the real app: the WHO-5 taken with the keyboard alone (score, Ballast's words,
 // the credit and "not a diagnosis"), a skipped question that leaves the scale incomplete, the
+// options beside a result at the cut-off (the self-care plan, talking it through, Support), the
 // history with a delete behind a confirmation, a ProQOL 5 left half-way, locked, unlocked and
 // carried on at the right question with its earlier answers kept, and the one-question burnout
 // check offered after a reflection. axe-core runs on each new screen.
@@ -136,7 +137,15 @@ describe('Self-checks, end to end', { timeout: 300_000 }, () => {
     assert.match(await textOf('[data-testid="result-note"]'), /not a diagnosis/, 'every score screen says it is not a diagnosis');
     assert.match(await textOf('[data-testid="credit"]'), /World Health Organization/, 'the credit line is shown');
     assert.match(await textOf('[data-testid="options"]'), /self-care plan/i, 'a result at the cut-off comes with options, not only a number');
-    await shown(driver, '#result-notes-plan');
+    assert.match(await textOf('[data-testid="result-talk"]'), /supervisor, or a peer you trust/, 'talking it through with a supervisor or peer is offered');
+    await shown(driver, '[data-testid="result-plan"]');
+    // Support opens over the results and closes back to the button that opened it.
+    await activate('result-support');
+    await shown(driver, 'dialog[data-testid="support-panel"][open]');
+    await shown(driver, '[data-testid="support-resource"]');
+    await press(driver, Key.ESCAPE);
+    await driver.wait(async () => (await focused(driver)) === 'result-support', 5_000, 'focus returns to the Support option').catch(() => {});
+    assert.equal(await focused(driver), 'result-support', 'closing Support returns focus to the option that opened it');
     assert.doesNotMatch(await pageText(), UNKIND, 'no guilt or diagnosis words on the results');
     await axe(driver, 'check-in results');
     await screenshot(driver, '22-check-in-results');

@@ -3,12 +3,12 @@
 //! Both front doors call these and nothing below them.
 
 pub mod backups;
+pub mod care;
 pub mod check_ins;
 pub mod data_dir;
 pub mod delete_all;
 pub mod dto;
 pub mod error;
-pub mod notes;
 pub mod recovery;
 pub mod sample;
 pub mod session;

@@ -237,7 +237,11 @@ pub(crate) fn setting_problem(key: &str, value: &str) -> Option<String> {
             Ok(1..=240) => None,
             _ => Some("Choose between 1 and 240 minutes.".to_owned()),
         },
-        crate::notes::SELF_CARE_KEY | crate::notes::SUPPORT_KEY => crate::notes::note_problem(value),
+        // Only in exports of versions 2 and 3: the import turns them into the plan and resources.
+        crate::care::SELF_CARE_NOTE | crate::care::SUPPORT_NOTE => {
+            let plan = ballast_core::care::SelfCarePlan { notes: value.to_owned(), ..Default::default() };
+            plan.problems().into_iter().next().map(|p| p.message)
+        }
         _ if key
             .strip_prefix(crate::check_ins::EVERY_PREFIX)
             .is_some_and(|id| ballast_core::instrument::find(id).is_some_and(|d| d.cadence_days.is_some())) =>

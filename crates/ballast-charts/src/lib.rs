@@ -10,8 +10,9 @@ pub mod model;
 pub mod palette;
 pub mod svg;
 pub mod time_chart;
+pub mod timeline;
 
-pub use model::{Axis, Bar, BarChart, Rule, Series, Shade, TimeChart};
+pub use model::{Axis, Bar, BarChart, Rule, Series, Shade, TimeChart, Timeline, TimelineRow};
 
 /// Every chart's size, in SVG user units (it scales with the page).
 pub const WIDTH: u32 = 640;

@@ -84,3 +84,25 @@ pub struct BarChart {
     /// The bars, left to right.
     pub bars: Vec<Bar>,
 }
+
+/// One row of a timeline: a kind of event and the days it happened.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimelineRow {
+    /// The kind, written at the row's start.
+    pub label: String,
+    /// The days, oldest first.
+    pub days: Vec<NaiveDate>,
+}
+
+/// Events on a date range, a row per kind.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Timeline {
+    /// The chart's name (its SVG title).
+    pub title: String,
+    /// The first day shown.
+    pub from: NaiveDate,
+    /// The last day shown.
+    pub to: NaiveDate,
+    /// The rows, top to bottom.
+    pub rows: Vec<TimelineRow>,
+}

@@ -56,7 +56,8 @@ pub enum Command {
         json: bool,
     },
     /// Write one chart of the Trends screen as SVG. NAME is one of proqol5, cbi, who5,
-    /// single_item_burnout, mood, coupling, coupling_over_time, dependence, push_patience.
+    /// single_item_burnout, mood, coupling, coupling_over_time, dependence, push_patience,
+    /// disclosure, setbacks.
     Chart {
         /// The chart's name.
         name: String,

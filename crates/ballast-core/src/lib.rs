@@ -4,6 +4,7 @@
 //! no SQLite, no files, no Tauri.
 
 pub mod cadence;
+pub mod care;
 pub mod check_in;
 pub mod clock;
 pub mod draft;

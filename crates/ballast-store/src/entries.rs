@@ -171,13 +171,18 @@ pub(crate) fn after(conn: &Connection, after: EntryId, limit: u32) -> Result<Vec
 /// are read.
 pub(crate) fn facts_between(conn: &Connection, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<Fact>> {
     let mut q = conn.prepare_cached(
-        "SELECT occurred_at, kind, mood, self_worth, worth_tied_to_outcomes, outcome, push_patience FROM entries
+        "SELECT occurred_at, kind, mood, self_worth, worth_tied_to_outcomes, outcome, push_patience,
+                disclosure_used, disclosure_landed, setback_type FROM entries
          WHERE occurred_at >= ?1 AND occurred_at < ?2 ORDER BY occurred_at, id",
     )?;
     let mut rows = q.query(params![ts(from), ts(to)])?;
     let mut out = Vec::new();
     while let Some(r) = rows.next()? {
         let outcome: Option<String> = r.get(5)?;
+        let (used, landed, kind): (Option<bool>, Option<String>, Option<String>) = (r.get(7)?, r.get(8)?, r.get(9)?);
+        let landed = landed.as_deref().map(|l| Landed::parse(l).ok_or_else(|| corrupt("disclosure"))).transpose()?;
+        let setback_type =
+            kind.as_deref().map(|k| SetbackType::parse(k).ok_or_else(|| corrupt("setback type"))).transpose()?;
         out.push(Fact {
             occurred_at: parse_ts(&r.get::<_, String>(0)?)?,
             setback: r.get::<_, String>(1)? == "setback",
@@ -186,6 +191,8 @@ pub(crate) fn facts_between(conn: &Connection, from: DateTime<Utc>, to: DateTime
             worth_tied: r.get(4)?,
             outcome: outcome.as_deref().map(|o| Outcome::parse(o).ok_or_else(|| corrupt("outcome"))).transpose()?,
             push_patience: r.get(6)?,
+            disclosure: used.filter(|u| *u).map(|_| landed),
+            setback_type,
         });
     }
     Ok(out)

@@ -3,6 +3,7 @@
 //! recovery key. SQL never leaves this crate.
 
 pub mod backup;
+pub mod care;
 pub mod check_ins;
 pub mod damage;
 pub mod data_dir;
@@ -23,6 +24,7 @@ mod quarantine;
 mod settings;
 
 pub use backup::{BackupInfo, Progress, Reason, Verified};
+pub use care::PlanVersion;
 pub use check_ins::CheckInDraft;
 pub use damage::Damage;
 pub use data_dir::DataDir;

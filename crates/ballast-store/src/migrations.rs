@@ -10,6 +10,7 @@ pub(crate) const STEPS: &[M<'static>] = &[
     M::up(include_str!("migrations/0001_journal.sql")),
     M::up(include_str!("migrations/0002_check_ins.sql")),
     M::up(include_str!("migrations/0003_dismissed_nudges.sql")),
+    M::up(include_str!("migrations/0004_care.sql")),
 ];
 
 /// The migrations, in order.
@@ -49,6 +50,26 @@ mod tests {
     #[test]
     fn migrations_are_valid() {
         assert!(migrations().validate().is_ok(), "every migration must apply cleanly to an empty database");
+    }
+
+    #[test]
+    fn the_simple_notes_move_into_the_plan_and_the_resources() {
+        let mut conn = Connection::open_in_memory().expect("in-memory db");
+        migrate_by(&mut conn, &STEPS[..3]).expect("schema 3");
+        conn.execute_batch(
+            "INSERT INTO settings (key, value) VALUES ('self_care_note', 'Tea, then a walk.'), ('support_note', 'Call Sam.'), ('auto_lock_minutes', '5');",
+        )
+        .expect("notes kept as settings");
+        migrate(&mut conn).expect("latest");
+        let body: String =
+            conn.query_row("SELECT body FROM self_care_plans WHERE version = 1", [], |r| r.get(0)).expect("a plan");
+        assert_eq!(body, r#"{"notes":"Tea, then a walk."}"#, "the self-care note is the plan's first version");
+        let note: String = conn
+            .query_row("SELECT note FROM support_resources WHERE name = 'My notes'", [], |r| r.get(0))
+            .expect("a resource");
+        assert_eq!(note, "Call Sam.", "the support note is a resource");
+        let left: i64 = conn.query_row("SELECT count(*) FROM settings", [], |r| r.get(0)).expect("count");
+        assert_eq!(left, 1, "the notes left the settings; other settings stay");
     }
 
     #[test]

@@ -73,6 +73,38 @@ impl Import<'_> {
         Ok(())
     }
 
+    /// Adds a plan version (after the journal's own) unless one with this time and contents is kept.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub fn plan_version(
+        &mut self,
+        plan: &ballast_core::care::SelfCarePlan,
+        at: chrono::DateTime<chrono::Utc>,
+    ) -> Result<()> {
+        if crate::care::has_version(&self.tx, plan, at)? {
+            self.skipped += 1;
+        } else {
+            crate::care::add_version(&self.tx, plan, at)?;
+            self.added += 1;
+        }
+        Ok(())
+    }
+
+    /// Sets the support resources when the journal has none saved (the worker's own list wins).
+    ///
+    /// # Errors
+    /// Database errors.
+    pub fn support_resources(&mut self, list: &[ballast_core::care::Resource]) -> Result<()> {
+        if crate::care::resources(&self.tx)?.is_empty() {
+            crate::care::set_resources(&self.tx, list)?;
+            self.added += 1;
+        } else {
+            self.skipped += 1;
+        }
+        Ok(())
+    }
+
     /// Sets a setting the journal does not have yet (the worker's current choices win).
     ///
     /// # Errors

@@ -1,8 +1,7 @@
-//! Self-checks: where each stands, taking one (with its unfinished draft), the history, the
-//! schedule, and the self-care and support notes offered with a high result.
+//! Self-checks: where each stands, taking one (with its unfinished draft), the history and the
+//! schedule.
 
 use ballast_api::check_ins::{CheckInView, InstrumentStatus};
-use ballast_api::notes::SupportNotes;
 use ballast_api::{ApiError, Session};
 use ballast_core::CheckInId;
 use tauri::State;
@@ -72,18 +71,4 @@ pub fn discard_check_in_draft(session: State<'_, Session>, instrument: String) -
 #[specta::specta]
 pub fn set_check_in_every(session: State<'_, Session>, instrument: String, days: u32) -> Result<(), ApiError> {
     guarded(|| session.set_check_in_every(&instrument, days))
-}
-
-/// The self-care plan and support notes.
-#[tauri::command(async)]
-#[specta::specta]
-pub fn get_support_notes(session: State<'_, Session>) -> Result<SupportNotes, ApiError> {
-    guarded(|| session.support_notes())
-}
-
-/// Saves the self-care plan and support notes.
-#[tauri::command(async)]
-#[specta::specta]
-pub fn save_support_notes(session: State<'_, Session>, notes: SupportNotes) -> Result<(), ApiError> {
-    guarded(|| session.save_support_notes(&notes))
 }

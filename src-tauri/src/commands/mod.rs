@@ -3,6 +3,7 @@
 //! (`async`), so a slow key derivation never freezes the window.
 
 pub mod backups;
+pub mod care;
 pub mod check_ins;
 pub mod data;
 pub mod drafts;

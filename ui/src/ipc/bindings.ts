@@ -73,10 +73,14 @@ export const commands = {
 	discardCheckInDraft: (instrument: string) => typedError<null, ApiError>(__TAURI_INVOKE("discard_check_in_draft", { instrument })),
 	/**  Sets how many days apart a self-check is suggested (0 turns it off). */
 	setCheckInEvery: (instrument: string, days: number) => typedError<null, ApiError>(__TAURI_INVOKE("set_check_in_every", { instrument, days })),
-	/**  The self-care plan and support notes. */
-	getSupportNotes: () => typedError<SupportNotes, ApiError>(__TAURI_INVOKE("get_support_notes")),
-	/**  Saves the self-care plan and support notes. */
-	saveSupportNotes: (notes: SupportNotes) => typedError<null, ApiError>(__TAURI_INVOKE("save_support_notes", { notes })),
+	/**  The plan: `version`, or the latest, with the list of versions. */
+	getSelfCarePlan: (version: number | null) => typedError<PlanView_Serialize, ApiError>(__TAURI_INVOKE("get_self_care_plan", { version })),
+	/**  Saves the plan as a new version when it changed. */
+	saveSelfCarePlan: (plan: SelfCarePlan_Deserialize) => typedError<PlanView_Serialize, ApiError>(__TAURI_INVOKE("save_self_care_plan", { plan })),
+	/**  The support resources (the starting list while locked). */
+	getSupportResources: () => typedError<ResourcesView_Serialize, ApiError>(__TAURI_INVOKE("get_support_resources")),
+	/**  Saves the support resources. */
+	saveSupportResources: (resources: Resource_Deserialize[]) => typedError<ResourcesView_Serialize, ApiError>(__TAURI_INVOKE("save_support_resources", { resources })),
 	/**  The statistics and every chart over `span`. */
 	getTrends: (span: Span_Deserialize) => typedError<TrendsView_Serialize, ApiError>(__TAURI_INVOKE("get_trends", { span })),
 	/**  Sets a nudge aside so it does not appear again. */
@@ -842,6 +846,41 @@ export type PerGroup<T> = {
 	neither: T,
 };
 
+/**  A version of the plan, as listed. */
+export type PlanVersionView = {
+	/**  Its number, from 1. */
+	version: number,
+	/**  When it was saved. */
+	saved_at: string,
+};
+
+/**  The plan as shown: its latest version (empty before the first save) and the list of versions. */
+export type PlanView = PlanView_Serialize | PlanView_Deserialize;
+
+/**  The plan as shown: its latest version (empty before the first save) and the list of versions. */
+export type PlanView_Deserialize = {
+	/**  The plan shown: the latest version, or the one asked for. */
+	plan: SelfCarePlan_Deserialize,
+	/**  Which version that is (`None` before the first save). */
+	version?: number | null,
+	/**  When it was saved. */
+	saved_at?: string | null,
+	/**  Every version, newest first. */
+	versions: PlanVersionView[],
+};
+
+/**  The plan as shown: its latest version (empty before the first save) and the list of versions. */
+export type PlanView_Serialize = {
+	/**  The plan shown: the latest version, or the one asked for. */
+	plan: SelfCarePlan_Serialize,
+	/**  Which version that is (`None` before the first save). */
+	version: number | null,
+	/**  When it was saved. */
+	saved_at: string | null,
+	/**  Every version, newest first. */
+	versions: PlanVersionView[],
+};
+
 /**  Progress of long work, for a progress bar: `done` of `total`. */
 export type ProgressView = {
 	/**  Units done. */
@@ -911,6 +950,52 @@ export type ReflectionDraft_Serialize = {
 	text: string | null,
 	/**  Share this entry's text in supervision summaries. */
 	share_text: boolean,
+};
+
+/**  One support resource. */
+export type Resource = Resource_Serialize | Resource_Deserialize;
+
+/**  One support resource. */
+export type Resource_Deserialize = {
+	/**  Who or what, e.g. "988 Suicide & Crisis Lifeline". */
+	name?: string,
+	/**  How to reach them, e.g. "Call or text 988". */
+	contact?: string,
+	/**  A note, e.g. when they are open. */
+	note?: string,
+};
+
+/**  One support resource. */
+export type Resource_Serialize = {
+	/**  Who or what, e.g. "988 Suicide & Crisis Lifeline". */
+	name: string,
+	/**  How to reach them, e.g. "Call or text 988". */
+	contact: string,
+	/**  A note, e.g. when they are open. */
+	note: string,
+};
+
+/**  The support resources as shown. */
+export type ResourcesView = ResourcesView_Serialize | ResourcesView_Deserialize;
+
+/**  The support resources as shown. */
+export type ResourcesView_Deserialize = {
+	/**  The list. */
+	resources: Resource_Deserialize[],
+	/**  Set when this is Ballast's starting list: the country it is for. */
+	starting_list_country?: string | null,
+	/**  A calm sentence about the list (check local numbers; locked: your own list is kept safe). */
+	notice: string,
+};
+
+/**  The support resources as shown. */
+export type ResourcesView_Serialize = {
+	/**  The list. */
+	resources: Resource_Serialize[],
+	/**  Set when this is Ballast's starting list: the country it is for. */
+	starting_list_country: string | null,
+	/**  A calm sentence about the list (check local numbers; locked: your own list is kept safe). */
+	notice: string,
 };
 
 /**  The correlation on one day, over the window ending on it. */
@@ -1005,6 +1090,81 @@ export type SecretInput =
 { kind: "passphrase"; value: string } | 
 /**  The recovery key. */
 { kind: "recovery_key"; value: string };
+
+/**
+ *  The self-care plan, in Ballast's own words: warning signs, what helps (body, mind,
+ *  relationships, work), people to talk to, boundaries, and a vicarious-trauma action plan in
+ *  five steps. Every part may be empty.
+ */
+export type SelfCarePlan = SelfCarePlan_Serialize | SelfCarePlan_Deserialize;
+
+/**
+ *  The self-care plan, in Ballast's own words: warning signs, what helps (body, mind,
+ *  relationships, work), people to talk to, boundaries, and a vicarious-trauma action plan in
+ *  five steps. Every part may be empty.
+ */
+export type SelfCarePlan_Deserialize = {
+	/**  Signs that things are getting heavy. */
+	warning_signs?: string,
+	/**  What helps: body. */
+	helps_body?: string,
+	/**  What helps: mind. */
+	helps_mind?: string,
+	/**  What helps: relationships. */
+	helps_relationships?: string,
+	/**  What helps: work. */
+	helps_work?: string,
+	/**  People I can talk to. */
+	people?: string,
+	/**  Boundaries I keep. */
+	boundaries?: string,
+	/**  Vicarious trauma, step 1: what puts me at risk. */
+	vt_risk_factors?: string,
+	/**  Step 2: how I notice it in myself. */
+	vt_signs?: string,
+	/**  Step 3: what I do to cope. */
+	vt_coping?: string,
+	/**  Step 4: where I find meaning and hope. */
+	vt_meaning?: string,
+	/**  Step 5: two goals for this week. */
+	vt_goals?: string,
+	/**  Anything else. */
+	notes?: string,
+};
+
+/**
+ *  The self-care plan, in Ballast's own words: warning signs, what helps (body, mind,
+ *  relationships, work), people to talk to, boundaries, and a vicarious-trauma action plan in
+ *  five steps. Every part may be empty.
+ */
+export type SelfCarePlan_Serialize = {
+	/**  Signs that things are getting heavy. */
+	warning_signs: string,
+	/**  What helps: body. */
+	helps_body: string,
+	/**  What helps: mind. */
+	helps_mind: string,
+	/**  What helps: relationships. */
+	helps_relationships: string,
+	/**  What helps: work. */
+	helps_work: string,
+	/**  People I can talk to. */
+	people: string,
+	/**  Boundaries I keep. */
+	boundaries: string,
+	/**  Vicarious trauma, step 1: what puts me at risk. */
+	vt_risk_factors: string,
+	/**  Step 2: how I notice it in myself. */
+	vt_signs: string,
+	/**  Step 3: what I do to cope. */
+	vt_coping: string,
+	/**  Step 4: where I find meaning and hope. */
+	vt_meaning: string,
+	/**  Step 5: two goals for this week. */
+	vt_goals: string,
+	/**  Anything else. */
+	notes: string,
+};
 
 /**  The result of set-up: the recovery key, shown once. */
 export type SetUp = {
@@ -1165,14 +1325,6 @@ export type SubscaleDef_Serialize = {
 	 *  (burnout and secondary traumatic stress scales).
 	 */
 	strain: boolean,
-};
-
-/**  The two notes. */
-export type SupportNotes = {
-	/**  What helps me, and what I will do when things get heavy. */
-	self_care_plan: string,
-	/**  People and services I can turn to, with how to reach them. */
-	support: string,
 };
 
 /**  A chart's numbers as a table, for screen readers and for people who prefer numbers. */

@@ -25,14 +25,19 @@ import type {
   ProgressView,
   ScoreView_Serialize,
   SecretInput,
-  SupportNotes,
   EntryPage_Serialize,
   EntryView_Serialize,
   FieldError,
   FormDraft_Deserialize,
   FormDraft_Serialize,
   ReflectionDraft_Serialize,
+  NudgeView,
+  PlanVersionView,
+  PlanView_Serialize,
+  Resource_Serialize,
+  ResourcesView_Serialize,
   Saved,
+  SelfCarePlan_Serialize,
   SetbackDraft_Serialize,
   Settings,
   SetUp,
@@ -62,8 +67,9 @@ export type {
   Saved,
   SecretInput,
   Settings,
+  NudgeView,
+  PlanVersionView,
   SetUp,
-  SupportNotes,
   TableView,
 };
 export type BackupList = BackupList_Serialize;
@@ -81,6 +87,10 @@ export type ScoreView = ScoreView_Serialize;
 export type Coupling = Coupling_Serialize;
 export type Span = Span_Deserialize;
 export type TrendsView = TrendsView_Serialize;
+export type SelfCarePlan = SelfCarePlan_Serialize;
+export type PlanView = PlanView_Serialize;
+export type Resource = Resource_Serialize;
+export type ResourcesView = ResourcesView_Serialize;
 export type Result<T> = { status: 'ok'; data: T } | { status: 'error'; error: ApiError };
 
 /** How long any call may take before the UI stops waiting. Key derivation takes about a second. */
@@ -162,7 +172,10 @@ export const ipc = {
     guarded(commands.saveCheckInDraft(instrument, answers, position)),
   discardCheckInDraft: (instrument: string) => guarded(commands.discardCheckInDraft(instrument)),
   setCheckInEvery: (instrument: string, days: number) => guarded(commands.setCheckInEvery(instrument, days)),
-  getSupportNotes: () => guarded(commands.getSupportNotes()),
-  saveSupportNotes: (notes: SupportNotes) => guarded(commands.saveSupportNotes(notes)),
+  getSelfCarePlan: (version: number | null) => guarded(commands.getSelfCarePlan(version)),
+  saveSelfCarePlan: (plan: SelfCarePlan) => guarded(commands.saveSelfCarePlan(plan)),
+  getSupportResources: () => guarded(commands.getSupportResources()),
+  saveSupportResources: (resources: Resource[]) => guarded(commands.saveSupportResources(resources)),
   getTrends: (span: Span) => guarded(commands.getTrends(span), TRENDS_TIMEOUT_MS),
+  dismissNudge: (id: string) => guarded(commands.dismissNudge(id)),
 };

@@ -7,7 +7,7 @@ use std::path::Path;
 use ballast_core::{CheckIn, CheckInBody, CheckInId, EntryId};
 use ballast_store::Journal;
 
-use super::{DismissedRecord, FORMAT, JSON_FILE, SettingRecord, VERSION, tables};
+use super::{DismissedRecord, FORMAT, JSON_FILE, PlanRecord, SettingRecord, VERSION, tables};
 use crate::dto::{EntryView, ExportReport};
 use crate::error::ApiError;
 use crate::session::Session;
@@ -95,6 +95,17 @@ pub(crate) fn json(j: &Journal, exported_at: &str, out: &mut dyn Write) -> Resul
     write!(out, "\n  ],\n  \"dismissed_nudges\": [").map_err(write_err)?;
     for (i, (id, dismissed_at)) in j.dismissed_nudges()?.into_iter().enumerate() {
         let line = serde_json::to_string(&DismissedRecord { id, dismissed_at }).map_err(|_| ApiError::Internal)?;
+        write!(out, "{}\n    {line}", if i == 0 { "" } else { "," }).map_err(write_err)?;
+    }
+    write!(out, "\n  ],\n  \"self_care_plans\": [").map_err(write_err)?;
+    for (i, v) in j.plan_versions()?.into_iter().enumerate() {
+        let record = PlanRecord { version: v.version, saved_at: v.saved_at, plan: v.plan };
+        let line = serde_json::to_string(&record).map_err(|_| ApiError::Internal)?;
+        write!(out, "{}\n    {line}", if i == 0 { "" } else { "," }).map_err(write_err)?;
+    }
+    write!(out, "\n  ],\n  \"support_resources\": [").map_err(write_err)?;
+    for (i, r) in j.support_resources()?.into_iter().enumerate() {
+        let line = serde_json::to_string(&r).map_err(|_| ApiError::Internal)?;
         write!(out, "{}\n    {line}", if i == 0 { "" } else { "," }).map_err(write_err)?;
     }
     writeln!(out, "\n  ]\n}}").map_err(write_err)?;

@@ -7,13 +7,15 @@ use std::collections::HashSet;
 use std::io::Read;
 use std::path::Path;
 
+use ballast_core::care::{Resource, SelfCarePlan};
 use ballast_core::{Clock, FieldError};
 use ballast_store::{Import, Progress, Reason};
 use serde_json::Value;
 
-use super::records::{to_check_in, to_dismissed, to_entry, to_setting};
-use super::stream::{Sink, parse, parse_reader, problem};
+use super::records::{to_check_in, to_dismissed, to_entry, to_plan, to_resource, to_setting};
+use super::stream::{Part, Sink, parse, parse_reader, problem};
 use super::{FORMAT, READS, VERSION};
+use crate::care::{SELF_CARE_NOTE, SUPPORT_NOTE};
 use crate::dto::{BackupView, ImportReport};
 use crate::error::ApiError;
 use crate::session::Session;
@@ -28,16 +30,13 @@ struct Check<'c> {
     unlisted: usize,
     ids: HashSet<i64>,
     check_in_ids: HashSet<i64>,
-    /// Whether the file said it is version 1 (which has no check-ins).
-    version_1: bool,
-    /// Whether the file holds check-ins.
-    has_check_ins: bool,
-    /// Whether the file holds dismissed nudges (version 3 on).
-    has_dismissed: bool,
-    /// The version the file names.
-    version_number: u64,
+    /// The parts the file holds.
+    seen: HashSet<&'static str>,
+    /// The version the file names, when it names one this Ballast reads.
+    version: Option<u64>,
     format: bool,
-    version: bool,
+    /// Whether the file names a version at all (a wrong one is its own problem).
+    named_version: bool,
 }
 
 impl Check<'_> {
@@ -45,23 +44,32 @@ impl Check<'_> {
         if self.problems.len() < MAX_LISTED { self.problems.push(p) } else { self.unlisted += 1 }
     }
 
+    fn add_all(&mut self, found: Vec<FieldError>) {
+        found.into_iter().for_each(|p| self.add(p));
+    }
+
     fn finish(mut self) -> Result<(), ApiError> {
         if !self.format {
             self.add(problem("format", "This is not a Ballast export: it has no \"format\": \"ballast-export\"."));
-        } else if !self.version {
+        } else if !self.named_version {
             self.add(problem(
                 "version",
                 &format!("This Ballast reads export versions 1 to {VERSION}; the file does not say which it is."),
             ));
         }
-        if self.version_1 && self.has_check_ins {
-            self.add(problem("check_ins", "An export of version 1 has no check-ins, yet this file holds some."));
-        }
-        if self.version && self.version_number < 3 && self.has_dismissed {
-            self.add(problem(
-                "dismissed_nudges",
-                "Exports before version 3 have no dismissed nudges, yet this file holds some.",
-            ));
+        if let Some(version) = self.version {
+            let early: Vec<Part> =
+                Part::ALL.into_iter().filter(|p| self.seen.contains(p.key()) && p.since() > version).collect();
+            for part in early {
+                self.add(problem(
+                    part.key(),
+                    &format!(
+                        "Exports before version {} do not hold \"{}\", yet this file does.",
+                        part.since(),
+                        part.key()
+                    ),
+                ));
+            }
         }
         if self.unlisted > 0 {
             let more = self.unlisted;
@@ -77,12 +85,11 @@ impl Sink for Check<'_> {
             "format" if value == FORMAT => self.format = true,
             "format" => self.add(problem("format", "This is not a Ballast export.")),
             "version" if value.as_u64().is_some_and(|v| READS.contains(&v)) => {
-                self.version = true;
-                self.version_1 = value == 1;
-                self.version_number = value.as_u64().unwrap_or(0);
+                self.named_version = true;
+                self.version = value.as_u64();
             }
             "version" => {
-                self.version = true;
+                self.named_version = true;
                 // Only a number is named back: anything else in the file is never echoed.
                 let which =
                     value.as_u64().map_or_else(|| "not a version number".to_owned(), |v| format!("version {v}"));
@@ -98,37 +105,46 @@ impl Sink for Check<'_> {
         }
     }
 
-    fn entry(&mut self, index: usize, value: Value) {
-        match to_entry(index, value, self.clock) {
-            Ok(e) if !self.ids.insert(e.id.0) => {
-                self.add(problem(format!("entries[{index}].id"), "Another entry in this file has the same id."));
+    fn record(&mut self, part: Part, index: usize, value: Value) {
+        self.seen.insert(part.key());
+        match part {
+            Part::Entries => match to_entry(index, value, self.clock) {
+                Ok(e) if !self.ids.insert(e.id.0) => {
+                    self.add(problem(format!("entries[{index}].id"), "Another entry in this file has the same id."));
+                }
+                Ok(_) => {}
+                Err(found) => self.add_all(found),
+            },
+            Part::Settings => {
+                if let Err(p) = to_setting(index, value) {
+                    self.add(p);
+                }
             }
-            Ok(_) => {}
-            Err(found) => found.into_iter().for_each(|p| self.add(p)),
-        }
-    }
-
-    fn setting(&mut self, index: usize, value: Value) {
-        if let Err(p) = to_setting(index, value) {
-            self.add(p);
-        }
-    }
-
-    fn dismissed(&mut self, index: usize, value: Value) {
-        self.has_dismissed = true;
-        if let Err(p) = to_dismissed(index, value) {
-            self.add(p);
-        }
-    }
-
-    fn check_in(&mut self, index: usize, value: Value) {
-        self.has_check_ins = true;
-        match to_check_in(index, value) {
-            Ok(c) if !self.check_in_ids.insert(c.id.0) => {
-                self.add(problem(format!("check_ins[{index}].id"), "Another check-in in this file has the same id."));
+            Part::CheckIns => match to_check_in(index, value) {
+                Ok(c) if !self.check_in_ids.insert(c.id.0) => {
+                    self.add(problem(
+                        format!("check_ins[{index}].id"),
+                        "Another check-in in this file has the same id.",
+                    ));
+                }
+                Ok(_) => {}
+                Err(found) => self.add_all(found),
+            },
+            Part::Dismissed => {
+                if let Err(p) = to_dismissed(index, value) {
+                    self.add(p);
+                }
             }
-            Ok(_) => {}
-            Err(found) => found.into_iter().for_each(|p| self.add(p)),
+            Part::Plans => {
+                if let Err(found) = to_plan(index, value) {
+                    self.add_all(found);
+                }
+            }
+            Part::Resources => {
+                if let Err(found) = to_resource(index, value) {
+                    self.add_all(found);
+                }
+            }
         }
     }
 }
@@ -137,37 +153,59 @@ impl Sink for Check<'_> {
 struct Write<'i, 'j> {
     import: &'i mut Import<'j>,
     clock: &'i dyn Clock,
+    /// The support resources, written whole at the end (they are one list).
+    resources: Vec<Resource>,
     failed: Option<ApiError>,
+}
+
+impl Write<'_, '_> {
+    fn one(&mut self, part: Part, index: usize, value: Value) -> Result<(), ApiError> {
+        let bad = |_| ApiError::Internal;
+        match part {
+            Part::Entries => Ok(self.import.entry(&to_entry(index, value, self.clock).map_err(bad)?)?),
+            Part::Settings => {
+                let s = to_setting(index, value).map_err(|_| ApiError::Internal)?;
+                // The simple notes of export versions 2 and 3 become the plan and the resources.
+                match s.key.as_str() {
+                    SELF_CARE_NOTE if !s.value.is_empty() => {
+                        let plan = SelfCarePlan { notes: s.value, ..SelfCarePlan::default() };
+                        Ok(self.import.plan_version(&plan, self.clock.now())?)
+                    }
+                    SUPPORT_NOTE if !s.value.is_empty() => {
+                        self.resources.push(Resource {
+                            name: "My notes".into(),
+                            contact: String::new(),
+                            note: s.value,
+                        });
+                        Ok(())
+                    }
+                    SELF_CARE_NOTE | SUPPORT_NOTE => Ok(()),
+                    _ => Ok(self.import.setting(&s.key, &s.value)?),
+                }
+            }
+            Part::CheckIns => Ok(self.import.check_in(&to_check_in(index, value).map_err(bad)?)?),
+            Part::Dismissed => {
+                let d = to_dismissed(index, value).map_err(|_| ApiError::Internal)?;
+                Ok(self.import.dismissed_nudge(&d.id, d.dismissed_at)?)
+            }
+            Part::Plans => {
+                let p = to_plan(index, value).map_err(bad)?;
+                Ok(self.import.plan_version(&p.plan, p.saved_at)?)
+            }
+            Part::Resources => {
+                self.resources.push(to_resource(index, value).map_err(bad)?);
+                Ok(())
+            }
+        }
+    }
 }
 
 impl Sink for Write<'_, '_> {
     fn header(&mut self, _: &str, _: Value) {}
 
-    fn entry(&mut self, index: usize, value: Value) {
+    fn record(&mut self, part: Part, index: usize, value: Value) {
         if self.failed.is_none() {
-            let done = to_entry(index, value, self.clock).map_err(|_| ApiError::Internal);
-            self.failed = done.and_then(|e| Ok(self.import.entry(&e)?)).err();
-        }
-    }
-
-    fn setting(&mut self, index: usize, value: Value) {
-        if self.failed.is_none() {
-            let done = to_setting(index, value).map_err(|_| ApiError::Internal);
-            self.failed = done.and_then(|s| Ok(self.import.setting(&s.key, &s.value)?)).err();
-        }
-    }
-
-    fn dismissed(&mut self, index: usize, value: Value) {
-        if self.failed.is_none() {
-            let done = to_dismissed(index, value).map_err(|_| ApiError::Internal);
-            self.failed = done.and_then(|d| Ok(self.import.dismissed_nudge(&d.id, d.dismissed_at)?)).err();
-        }
-    }
-
-    fn check_in(&mut self, index: usize, value: Value) {
-        if self.failed.is_none() {
-            let done = to_check_in(index, value).map_err(|_| ApiError::Internal);
-            self.failed = done.and_then(|c| Ok(self.import.check_in(&c)?)).err();
+            self.failed = self.one(part, index, value).err();
         }
     }
 }
@@ -195,12 +233,10 @@ fn new_check(clock: &dyn Clock) -> Check<'_> {
         unlisted: 0,
         ids: HashSet::new(),
         check_in_ids: HashSet::new(),
-        version_1: false,
-        has_check_ins: false,
-        has_dismissed: false,
-        version_number: 0,
+        seen: HashSet::new(),
+        version: None,
         format: false,
-        version: false,
+        named_version: false,
     }
 }
 
@@ -223,11 +259,15 @@ impl Session {
             check.finish()?;
             let backup = j.backup(Reason::BeforeImport, now, &mut |_| {})?;
             let mut import = j.import()?;
-            let mut write = Write { import: &mut import, clock: clock.as_ref(), failed: None };
+            let mut write = Write { import: &mut import, clock: clock.as_ref(), resources: Vec::new(), failed: None };
             let total = 2 * std::fs::metadata(path).map_or(0, |m| m.len());
             parse(path, &mut write, total / 2, progress).map_err(|_| ApiError::Internal)?;
             if let Some(e) = write.failed {
                 return Err(e);
+            }
+            if !write.resources.is_empty() {
+                let list = std::mem::take(&mut write.resources);
+                import.support_resources(&list)?;
             }
             let done = import.commit()?;
             Ok(ImportReport { added: done.added, skipped: done.skipped, backup: BackupView::from(&backup) })

@@ -12,10 +12,11 @@ use serde::Serialize;
 
 /// The `format` field of an export.
 pub const FORMAT: &str = "ballast-export";
-/// The export version this build writes (2 added `check_ins`, 3 `dismissed_nudges`).
-pub const VERSION: u64 = 3;
+/// The export version this build writes (2 added `check_ins`, 3 `dismissed_nudges`, 4
+/// `self_care_plans` and `support_resources`).
+pub const VERSION: u64 = 4;
 /// The export versions this build reads.
-pub const READS: [u64; 3] = [1, 2, 3];
+pub const READS: [u64; 4] = [1, 2, 3, 4];
 /// The export file's name inside the folder `ballast export --out` writes.
 pub const JSON_FILE: &str = "ballast-export.json";
 
@@ -27,6 +28,18 @@ pub struct DismissedRecord {
     pub id: String,
     /// When it was dismissed.
     pub dismissed_at: chrono::DateTime<chrono::Utc>,
+}
+
+/// One version of the self-care plan as exported.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanRecord {
+    /// Its number in the journal it came from.
+    pub version: u32,
+    /// When it was saved.
+    pub saved_at: chrono::DateTime<chrono::Utc>,
+    /// The plan.
+    pub plan: ballast_core::care::SelfCarePlan,
 }
 
 /// One setting as exported.

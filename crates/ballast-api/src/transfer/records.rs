@@ -10,7 +10,7 @@ use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
 use super::stream::problem;
-use super::{DismissedRecord, SettingRecord};
+use super::{DismissedRecord, PlanRecord, SettingRecord};
 use crate::session::{UNKNOWN_SETTING, setting_problem};
 
 /// A draft of type `T` from the record's remaining fields; on failure, which fields are wrong.
@@ -131,4 +131,31 @@ pub(super) fn to_dismissed(index: usize, value: Value) -> Result<DismissedRecord
         return Err(problem(format!("{at}.id"), "A nudge id is 1 to 200 characters, without control characters."));
     }
     Ok(record)
+}
+
+/// One exported version of the self-care plan, checked with the same rules as saving.
+pub(super) fn to_plan(index: usize, value: Value) -> Result<PlanRecord, Vec<FieldError>> {
+    let at = format!("self_care_plans[{index}]");
+    let record: PlanRecord = serde_json::from_value(value).map_err(|_| {
+        vec![problem(
+            &at,
+            "A plan version has \"version\", \"saved_at\" (a time) and \"plan\" (its parts as text), and nothing else.",
+        )]
+    })?;
+    let problems: Vec<FieldError> =
+        record.plan.problems().into_iter().map(|p| problem(format!("{at}.plan.{}", p.field), &p.message)).collect();
+    if problems.is_empty() { Ok(record) } else { Err(problems) }
+}
+
+/// One exported support resource, checked with the same rules as saving.
+pub(super) fn to_resource(index: usize, value: Value) -> Result<ballast_core::care::Resource, Vec<FieldError>> {
+    let at = format!("support_resources[{index}]");
+    let r: ballast_core::care::Resource = serde_json::from_value(value).map_err(|_| {
+        vec![problem(&at, "A resource has \"name\", \"contact\" and \"note\" (text), and nothing else.")]
+    })?;
+    let problems: Vec<FieldError> = ballast_core::care::resource_problems(std::slice::from_ref(&r))
+        .into_iter()
+        .map(|p| problem(p.field.replacen("resources[0]", &at, 1), &p.message))
+        .collect();
+    if problems.is_empty() { Ok(r) } else { Err(problems) }
 }

@@ -14,19 +14,45 @@ use serde_json::Value;
 /// Where the parser hands each part of the document.
 pub(super) trait Sink {
     fn header(&mut self, key: &str, value: Value);
-    fn entry(&mut self, index: usize, value: Value);
-    fn setting(&mut self, index: usize, value: Value);
-    fn check_in(&mut self, index: usize, value: Value);
-    fn dismissed(&mut self, index: usize, value: Value);
+    fn record(&mut self, part: Part, index: usize, value: Value);
 }
 
-/// Which array a record comes from.
-#[derive(Clone, Copy)]
-enum Part {
+/// The arrays of records an export holds, each with the first export version that has it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Part {
     Entries,
     Settings,
     CheckIns,
     Dismissed,
+    Plans,
+    Resources,
+}
+
+impl Part {
+    pub(super) const ALL: [Self; 6] =
+        [Self::Entries, Self::Settings, Self::CheckIns, Self::Dismissed, Self::Plans, Self::Resources];
+
+    /// Its key in the document.
+    pub(super) fn key(self) -> &'static str {
+        match self {
+            Self::Entries => "entries",
+            Self::Settings => "settings",
+            Self::CheckIns => "check_ins",
+            Self::Dismissed => "dismissed_nudges",
+            Self::Plans => "self_care_plans",
+            Self::Resources => "support_resources",
+        }
+    }
+
+    /// The first export version that has it.
+    pub(super) fn since(self) -> u64 {
+        match self {
+            Self::Entries | Self::Settings => 1,
+            Self::CheckIns => 2,
+            Self::Dismissed => 3,
+            Self::Plans | Self::Resources => 4,
+        }
+    }
 }
 
 /// The top-level object, visited key by key.
@@ -50,12 +76,9 @@ impl<'de> Visitor<'de> for Doc<'_> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
         let sink = self.0;
         while let Some(key) = map.next_key::<String>()? {
-            match key.as_str() {
-                "entries" => map.next_value_seed(Records(&mut *sink, Part::Entries))?,
-                "settings" => map.next_value_seed(Records(&mut *sink, Part::Settings))?,
-                "check_ins" => map.next_value_seed(Records(&mut *sink, Part::CheckIns))?,
-                "dismissed_nudges" => map.next_value_seed(Records(&mut *sink, Part::Dismissed))?,
-                _ => sink.header(&key, map.next_value()?),
+            match Part::ALL.into_iter().find(|p| p.key() == key) {
+                Some(part) => map.next_value_seed(Records(&mut *sink, part))?,
+                None => sink.header(&key, map.next_value()?),
             }
         }
         Ok(())
@@ -77,12 +100,7 @@ impl<'de> Visitor<'de> for Records<'_> {
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
         let mut index = 0;
         while let Some(v) = seq.next_element::<Value>()? {
-            match self.1 {
-                Part::Entries => self.0.entry(index, v),
-                Part::Settings => self.0.setting(index, v),
-                Part::CheckIns => self.0.check_in(index, v),
-                Part::Dismissed => self.0.dismissed(index, v),
-            }
+            self.0.record(self.1, index, v);
             index += 1;
         }
         Ok(())

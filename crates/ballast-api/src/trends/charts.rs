@@ -21,14 +21,21 @@ pub(crate) fn day_words(d: NaiveDate) -> String {
 
 pub(crate) use ballast_core::insights::number;
 
-fn drawn(r: Result<String, ChartError>) -> Result<String, ApiError> {
+pub(crate) fn drawn(r: Result<String, ChartError>) -> Result<String, ApiError> {
     r.map_err(|e| {
         tracing::error!(error = %e, "a chart could not be drawn");
         ApiError::Internal
     })
 }
 
-fn view(id: &str, title: &str, svg: String, summary: String, columns: &[&str], rows: Vec<Vec<String>>) -> ChartView {
+pub(crate) fn view(
+    id: &str,
+    title: &str,
+    svg: String,
+    summary: String,
+    columns: &[&str],
+    rows: Vec<Vec<String>>,
+) -> ChartView {
     ChartView {
         id: id.to_owned(),
         title: title.to_owned(),

@@ -3,6 +3,7 @@
 //! a data table. Everything is computed here, ready to show; the UI does no statistics.
 
 mod charts;
+mod events;
 mod views;
 
 use std::collections::{BTreeMap, HashSet};
@@ -21,7 +22,7 @@ use crate::error::ApiError;
 use crate::session::Session;
 
 /// The charts, in the order the Trends screen shows them (`ballast chart NAME`).
-pub const CHART_NAMES: [&str; 9] = [
+pub const CHART_NAMES: [&str; 11] = [
     "proqol5",
     "cbi",
     "who5",
@@ -31,6 +32,8 @@ pub const CHART_NAMES: [&str; 9] = [
     "coupling_over_time",
     "dependence",
     "push_patience",
+    "disclosure",
+    "setbacks",
 ];
 
 /// The start of a local day, as an instant.
@@ -121,6 +124,8 @@ impl Data {
             "coupling_over_time" => charts::coupling_over_time(&self.coupling, from, to),
             "dependence" => charts::dependence(&self.coupling, from, to),
             "push_patience" => charts::push_patience(&self.days, from, to),
+            "disclosure" => events::disclosure(&self.days),
+            "setbacks" => events::setbacks(&self.days, from, to),
             id => {
                 let def = instrument::find(id).ok_or_else(|| {
                     invalid(

@@ -2,6 +2,7 @@
 //! and the crash-safety harness (which runs this same binary as its child).
 
 mod backups;
+mod care;
 mod check_ins;
 mod crash;
 mod damage;

@@ -159,11 +159,14 @@ fn build(steps: &[Step], auto_lock: u32) -> Journey {
     }
     j.session.save_settings(ballast_api::dto::Settings { auto_lock_minutes: auto_lock }).expect("settings");
     j.session.set_check_in_every("cbi", auto_lock % 60).expect("a schedule");
-    let notes = ballast_api::notes::SupportNotes {
-        self_care_plan: format!("plan {auto_lock}\n\"quoted\""),
-        support: "Sam, 0123".into(),
-    };
-    j.session.save_support_notes(&notes).expect("notes");
+    let mut plan =
+        ballast_core::care::SelfCarePlan { vt_goals: format!("plan {auto_lock}\n\"quoted\""), ..Default::default() };
+    j.session.save_self_care_plan(&plan).expect("a plan");
+    j.clock.advance(Duration::minutes(1));
+    plan.people = "Sam".into();
+    j.session.save_self_care_plan(&plan).expect("a second version");
+    let resource = ballast_core::care::Resource { name: "Sam".into(), contact: "0123".into(), note: String::new() };
+    j.session.save_support_resources(&[resource]).expect("resources");
     j.session.dismiss_nudge(&format!("wellbeing_low:{auto_lock}")).expect("dismiss a nudge");
     j
 }

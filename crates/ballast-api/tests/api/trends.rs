@@ -110,7 +110,7 @@ fn every_chart_is_drawn_with_a_summary_and_a_table() {
             chart.id
         );
     }
-    let table = |id: &str| &trends.charts.iter().find(|c| c.id == id).expect("chart").table;
+    let table = |id: &str| &trends.charts.iter().find(|c| c.id == id).unwrap_or_else(|| panic!("the {id} chart")).table;
     // Over everything, September's setback day (worth 1) joins November's three: (3 + 5 + 4 + 1) / 4.
     assert_eq!(table("coupling").rows[0], ["Setback days", "4 days", "3.25"], "the coupling table over all days");
     assert_eq!(table("who5").rows.len(), 1, "one WHO-5 check-in");
@@ -119,6 +119,13 @@ fn every_chart_is_drawn_with_a_summary_and_a_table() {
     let nov4 = mood.iter_rows_for("4 Nov 2026");
     assert_eq!(nov4, ["4 Nov 2026", "5", "5", "2"], "two entries on 4 November, averaged, with their count");
     assert!(trends.coupling_words.contains("averaged"), "the coupling sentence gives the means");
+    assert_eq!(
+        table("setbacks").rows,
+        [["9 Nov 2026", "Crisis", "4"]],
+        "the logged setback on its day, by type, with that day's mood (the reflection's 4)"
+    );
+    let disclosure = trends.charts.iter().find(|c| c.id == "disclosure").expect("chart");
+    assert!(disclosure.summary.starts_with("No self-disclosures"), "none noted: {}", disclosure.summary);
     assert!(matches!(j.session.chart("nope", Span::All), Err(ApiError::Invalid(_))), "an unknown chart is refused");
 }
 

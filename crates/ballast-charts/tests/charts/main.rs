@@ -1,7 +1,9 @@
 //! `ballast-charts`' one integration binary: SVG snapshots of each kind of chart with fixed data,
 //! the same SVG on every run, and journal text that cannot inject markup.
 
-use ballast_charts::{Axis, Bar, BarChart, Rule, Series, Shade, TimeChart, bar_chart, time_chart};
+use ballast_charts::{
+    Axis, Bar, BarChart, Rule, Series, Shade, TimeChart, Timeline, TimelineRow, bar_chart, time_chart, timeline,
+};
 use chrono::NaiveDate;
 
 fn day(m: u32, d: u32) -> NaiveDate {
@@ -130,4 +132,24 @@ fn a_bar_label_from_the_journal_is_escaped() {
     let svg = bar_chart::render(&chart).expect("draws");
     assert!(!svg.contains("<script"), "no markup from a label");
     assert!(svg.contains("&lt;script&gt;x()&lt;/script&gt;"), "the label is kept, escaped");
+}
+
+#[test]
+fn setbacks_on_a_timeline_a_row_per_kind() {
+    let chart = Timeline {
+        title: "Setbacks".into(),
+        from: day(1, 1),
+        to: day(3, 31),
+        rows: vec![
+            TimelineRow { label: "Crisis".into(), days: vec![day(1, 14), day(3, 2)] },
+            TimelineRow { label: "Hospital admission".into(), days: vec![day(2, 20)] },
+        ],
+    };
+    let svg = timeline::render(&chart).expect("draws");
+    assert!(
+        svg.contains("\nCrisis\n</text>") && svg.contains("\nHospital admission\n</text>"),
+        "each row is named in text"
+    );
+    assert_eq!(svg.matches("<rect").count() - 1, 3, "a marker per setback (after the background)");
+    insta::assert_snapshot!("timeline", svg);
 }

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 
-use crate::entry::{EntryBody, Outcome};
+use crate::entry::{EntryBody, Landed, Outcome, SetbackType};
 
 /// What one local day holds.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -25,6 +25,10 @@ pub struct Day {
     pub push_patience: Vec<i8>,
     /// How many entries the day has.
     pub entries: u32,
+    /// Self-disclosures used that day, each with how it landed (`None`: not said).
+    pub disclosures: Vec<Option<Landed>>,
+    /// The kinds of the setbacks logged that day.
+    pub setback_types: Vec<SetbackType>,
 }
 
 impl Day {
@@ -51,6 +55,10 @@ pub struct Fact {
     pub outcome: Option<Outcome>,
     /// Push–patience, when given (reflections).
     pub push_patience: Option<i8>,
+    /// A self-disclosure was used (reflections), with how it landed when said.
+    pub disclosure: Option<Option<Landed>>,
+    /// The kind of setback (logged setbacks).
+    pub setback_type: Option<SetbackType>,
 }
 
 impl From<&EntryBody> for Fact {
@@ -64,6 +72,8 @@ impl From<&EntryBody> for Fact {
                 worth_tied: r.worth_tied_to_outcomes.map(crate::Score::get),
                 outcome: r.outcome,
                 push_patience: r.push_patience.map(crate::PushPatience::get),
+                disclosure: r.disclosure.map(|d| d.landed),
+                setback_type: None,
             },
             EntryBody::Setback(s) => Self {
                 occurred_at: s.occurred_at,
@@ -73,6 +83,8 @@ impl From<&EntryBody> for Fact {
                 worth_tied: None,
                 outcome: None,
                 push_patience: None,
+                disclosure: None,
+                setback_type: Some(s.setback_type),
             },
         }
     }
@@ -88,6 +100,8 @@ pub fn by_day<Tz: TimeZone>(facts: impl IntoIterator<Item = Fact>, tz: &Tz) -> B
         day.self_worth.extend(f.self_worth);
         day.worth_tied.extend(f.worth_tied);
         day.push_patience.extend(f.push_patience);
+        day.disclosures.extend(f.disclosure);
+        day.setback_types.extend(f.setback_type);
         match f.outcome {
             _ if f.setback => day.setback = true,
             Some(Outcome::Setback) => day.setback = true,

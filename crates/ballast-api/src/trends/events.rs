@@ -1,0 +1,113 @@
+//! The charts of what happened: setbacks on a timeline by type (with mood on those days and on
+//! the others), and self-disclosure with how it landed.
+
+use std::collections::BTreeMap;
+
+use ballast_charts::{Axis, Bar, BarChart, Timeline, TimelineRow, bar_chart, timeline};
+use ballast_core::insights::days::Day;
+use ballast_core::{Landed, SetbackType};
+use chrono::NaiveDate;
+
+use super::charts::{day_words, drawn, number, view};
+use super::views::ChartView;
+use crate::error::ApiError;
+
+/// A setback type in words.
+fn type_words(t: SetbackType) -> &'static str {
+    match t {
+        SetbackType::Relapse => "Relapse",
+        SetbackType::HospitalAdmission => "Hospital admission",
+        SetbackType::Disengagement => "Disengagement",
+        SetbackType::Crisis => "Crisis",
+        SetbackType::Loss => "Loss",
+        SetbackType::ConflictWithServices => "Conflict with services",
+        SetbackType::Other => "Other",
+    }
+}
+
+/// Logged setbacks on a timeline, a row per type.
+pub(crate) fn setbacks(days: &BTreeMap<NaiveDate, Day>, from: NaiveDate, to: NaiveDate) -> Result<ChartView, ApiError> {
+    let rows: Vec<TimelineRow> = SetbackType::ALL
+        .iter()
+        .map(|t| TimelineRow {
+            label: type_words(*t).to_owned(),
+            days: days.iter().filter(|(_, d)| d.setback_types.contains(t)).map(|(d, _)| *d).collect(),
+        })
+        .filter(|r| !r.days.is_empty())
+        .collect();
+    let total: usize = days.values().map(|d| d.setback_types.len()).sum();
+    let mood = |with: bool| {
+        let ratings: Vec<u8> =
+            days.values().filter(|d| d.setback_types.is_empty() != with).flat_map(|d| d.mood.iter().copied()).collect();
+        Day::mean(&ratings)
+    };
+    let summary = if total == 0 {
+        "No setbacks logged in this range.".to_owned()
+    } else {
+        let kinds: Vec<String> = rows.iter().map(|r| format!("{} {}", r.days.len(), r.label.to_lowercase())).collect();
+        format!(
+            "{total} setback{} logged ({}). Mood averaged {} on those days and {} on other days.",
+            if total == 1 { "" } else { "s" },
+            kinds.join(", "),
+            mood(true).map_or_else(|| "—".to_owned(), number),
+            mood(false).map_or_else(|| "—".to_owned(), number)
+        )
+    };
+    let table = days
+        .iter()
+        .filter(|(_, d)| !d.setback_types.is_empty())
+        .map(|(d, day)| {
+            let kinds: Vec<&str> = day.setback_types.iter().map(|t| type_words(*t)).collect();
+            vec![day_words(*d), kinds.join(", "), Day::mean(&day.mood).map_or_else(String::new, number)]
+        })
+        .collect();
+    let chart = Timeline { title: "Setbacks by type".into(), from, to, rows };
+    Ok(view(
+        "setbacks",
+        &chart.title,
+        drawn(timeline::render(&chart))?,
+        summary,
+        &["Date", "Setbacks", "Mood that day"],
+        table,
+    ))
+}
+
+/// Self-disclosure: how often, and how it landed.
+pub(crate) fn disclosure(days: &BTreeMap<NaiveDate, Day>) -> Result<ChartView, ApiError> {
+    let all: Vec<Option<Landed>> = days.values().flat_map(|d| d.disclosures.iter().copied()).collect();
+    let count = |want: Option<Landed>| u32::try_from(all.iter().filter(|l| **l == want).count()).unwrap_or(u32::MAX);
+    let groups = [
+        ("Helped", count(Some(Landed::Helped))),
+        ("Unsure", count(Some(Landed::Unsure))),
+        ("Regretted", count(Some(Landed::Regretted))),
+        ("Not said", count(None)),
+    ];
+    let most = groups.iter().map(|g| g.1).max().unwrap_or(0);
+    let chart = BarChart {
+        title: "Sharing your own story, and how it landed".into(),
+        y: Axis { label: "Times".into(), min: 0.0, max: f64::from(most.max(4)) * 1.15 },
+        bars: groups
+            .iter()
+            .map(|(label, n)| Bar {
+                label: (*label).to_owned(),
+                value: Some(f64::from(*n)),
+                note: format!("{n} time{}", if *n == 1 { "" } else { "s" }),
+            })
+            .collect(),
+    };
+    let summary = if all.is_empty() {
+        "No self-disclosures noted in this range.".to_owned()
+    } else {
+        format!(
+            "You shared your own story {} time{}: it helped {}, you were unsure {}, you regretted it {}, and {} without saying.",
+            all.len(),
+            if all.len() == 1 { "" } else { "s" },
+            groups[0].1,
+            groups[1].1,
+            groups[2].1,
+            groups[3].1
+        )
+    };
+    let rows = groups.iter().map(|(label, n)| vec![(*label).to_owned(), n.to_string()]).collect();
+    Ok(view("disclosure", &chart.title, drawn(bar_chart::render(&chart))?, summary, &["How it landed", "Times"], rows))
+}
