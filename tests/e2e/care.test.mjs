@@ -344,4 +344,19 @@ describe('Self-care plan and Support, end to end', { timeout: 600_000 }, () => {
     await activate('back');
     await atHeading('Your journal');
   });
+
+  it('keeps unsaved plan text when the journal locks, and hands it back after unlocking', async () => {
+    await activate('plan-open');
+    await atHeading('My self-care plan');
+    await typeInto('plan-notes', ' and a slow walk home');
+    const typed = await value('plan-notes');
+    await activate('lock');
+    await shown(driver, '#unlock-passphrase');
+    await typeInto('unlock-passphrase', PASSPHRASE);
+    await press(driver, Key.ENTER);
+    await atHeading('My self-care plan');
+    assert.equal(await value('plan-notes'), typed, 'the unsaved text is back, exactly as typed');
+    await activate('back');
+    await atHeading('Your journal');
+  });
 });

@@ -1,10 +1,12 @@
-// Trends in the real app: a journal seeded with the CLI before launch (reflections over the last
-// few months, two logged setbacks, two self-checks), opened from the journal with the keyboard.
+// Trends in the real app: a journal seeded with the CLI before launch (a year of varied sample data
+// ending 100 days ago, then hand-worked reflections over the last 90 days, two logged setbacks, two
+// self-checks), opened from the journal with the keyboard.
 // The coupling panel shows means worked out by hand from the seed; every chart has its heading, its
 // SVG (scaled to the column, its text in the shipped Inter) and its summary; a chart's numbers open
-// from the keyboard as a real table; "Everything" reloads with the older entry counted. axe-core
-// runs on each state of the screen.
+// from the keyboard as a real table; "Everything" reloads with the whole year, its means worked out
+// from the imported file. axe-core runs on each state of the screen.
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -49,6 +51,55 @@ const SETBACKS = [
   { daysAgo: 52, setback_type: 'relapse', mood: 4 },
 ];
 
+/** A year of varied, made-up data (`ballast sample-data`) ending 100 days ago, so it never touches
+ * the hand-worked last 90 days; "Everything" includes it, and its expected coupling is worked out
+ * here, independently of Rust, from the very file that was imported. */
+const SAMPLE_END_DAYS_AGO = 100;
+let sampleFile;
+
+/** The worker's local calendar day of an RFC 3339 time (the app counts local days too). */
+function localDay(iso) {
+  const d = new Date(iso);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** Rust's and the UI's way of writing a mean: up to two decimals, no trailing zeros. */
+function two(v) {
+  return v.toFixed(2).replace(/0+$/, '').replace(/\.$/, '');
+}
+
+/** The coupling over everything (sample + hand seed), computed as docs/INSIGHTS.md describes. */
+function expectedEverything() {
+  const doc = JSON.parse(readFileSync(sampleFile, 'utf8'));
+  const days = new Map();
+  const day = (iso) => {
+    const key = localDay(iso);
+    if (!days.has(key)) days.set(key, { worth: [], setback: false, progress: false });
+    return days.get(key);
+  };
+  const note = (iso, worth, outcome, setbackEntry) => {
+    const d = day(iso);
+    if (worth !== null && worth !== undefined) d.worth.push(worth);
+    if (setbackEntry || outcome === 'setback') d.setback = true;
+    if (outcome === 'progress') d.progress = true;
+  };
+  for (const e of doc.entries) note(e.occurred_at, e.self_worth, e.outcome, e.kind === 'setback');
+  for (const r of REFLECTIONS) note(noonUtc(r.daysAgo), r.worth, r.outcome, false);
+  for (const s of SETBACKS) note(noonUtc(s.daysAgo), null, null, true);
+  const groups = { setback: [], progress: [] };
+  for (const d of days.values()) {
+    if (d.worth.length === 0) continue;
+    const mean = d.worth.reduce((a, b) => a + b, 0) / d.worth.length;
+    if (d.setback) groups.setback.push(mean);
+    else if (d.progress) groups.progress.push(mean);
+  }
+  const avg = (xs) => two(xs.reduce((a, b) => a + b, 0) / xs.length);
+  return {
+    setback: { mean: avg(groups.setback), days: groups.setback.length },
+    progress: { mean: avg(groups.progress), days: groups.progress.length },
+  };
+}
+
 let app;
 let driver;
 
@@ -68,6 +119,10 @@ function prepare(dataDir) {
   for (const s of SETBACKS) {
     run(['add-setback', '--json', '-'], JSON.stringify({ occurred_at: noonUtc(s.daysAgo), setback_type: s.setback_type, mood: s.mood }));
   }
+  sampleFile = `${dataDir}.sample.json`;
+  const end = new Date(Date.now() - SAMPLE_END_DAYS_AGO * DAY_MS).toISOString().slice(0, 10);
+  execFileSync(cli, ['sample-data', '--days', '365', '--seed', '11', '--end', end, '--out', sampleFile], { stdio: 'ignore' });
+  run(['import', sampleFile]);
   // Self-checks are dated now: a WHO-5 of 60 and the single item at 2.
   run(['check-in', 'who5', '--answers', '3,3,3,3,3']);
   run(['check-in', 'single_item_burnout', '--answers', '2']);
@@ -242,7 +297,7 @@ describe('Trends, end to end', { timeout: 600_000 }, () => {
     await screenshot(driver, '27-trends-numbers');
   });
 
-  it('reloads for "Everything", counting the older entry', async () => {
+  it('reloads for "Everything": a year of varied data, with the means the seed implies', async () => {
     const before = await textOf('[data-testid="trends-range-words"]');
     await tabTo(driver, 'trends-range-days90');
     for (let i = 0; i < 6 && (await focused(driver)) !== 'trends-range-all'; i += 1) {
@@ -253,10 +308,15 @@ describe('Trends, end to end', { timeout: 600_000 }, () => {
     assert.ok(await isChecked('trends-range-all'), '"Everything" is chosen from the keyboard');
     await loaded('all');
     assert.notEqual(await textOf('[data-testid="trends-range-words"]'), before, 'the days shown now start earlier');
-    assert.equal(await textOf('[data-testid="coupling-progress"]'), 'Days with progress: self-worth averaged 8 out of 10, over 5 days.',
-      'the progress day from 200 days ago is counted');
-    assert.equal(await textOf('[data-testid="coupling-setback"]'), 'Days with a setback: self-worth averaged 3 out of 10, over 4 days.',
-      'the setback days are as before');
+    // A year of varied data joins the hand seed: the means the import file implies, worked out above.
+    const want = expectedEverything();
+    assert.ok(want.setback.days > 20 && want.progress.days > 20, 'the year of sample data has many days of each kind');
+    assert.equal(await textOf('[data-testid="coupling-setback"]'),
+      `Days with a setback: self-worth averaged ${want.setback.mean} out of 10, over ${want.setback.days} days.`,
+      'the setback days of the whole journal, as the seed implies');
+    assert.equal(await textOf('[data-testid="coupling-progress"]'),
+      `Days with progress: self-worth averaged ${want.progress.mean} out of 10, over ${want.progress.days} days.`,
+      'the progress days of the whole journal, as the seed implies');
     assert.equal((await textsOf('section[data-testid="chart"] > h2')).length, CHART_IDS.length, 'every chart again');
     assert.doesNotMatch(await pageText(), UNKIND, 'no guilt or diagnosis words on Trends');
     await axe(driver, 'trends, everything');

@@ -63,7 +63,7 @@ pub fn render(chart: &BarChart) -> Result<String, ChartError> {
                         .map_err(ChartError::draw)?;
                     (format!("{} ({})", format_value(v, decimals), bar.note), v)
                 }
-                None => (format!("no data ({})", bar.note), chart.y.min),
+                None => (format!("{} ({})", chart.absent, bar.note), chart.y.min),
             };
             c.draw_series(std::iter::once(Text::new(note.0, (middle, note.1 + pad), note_font.clone())))
                 .map_err(ChartError::draw)?;

@@ -83,6 +83,8 @@ pub struct BarChart {
     pub y: Axis,
     /// The bars, left to right.
     pub bars: Vec<Bar>,
+    /// What a bar without a value says instead, e.g. "no data" (its note follows in brackets).
+    pub absent: String,
 }
 
 /// One row of a timeline: a kind of event and the days it happened.

@@ -77,9 +77,12 @@ pub enum Command {
         /// How many days it covers.
         #[arg(long, default_value_t = 365)]
         days: u32,
-        /// The generator's seed: the same seed gives the same file.
+        /// The generator's seed: the same seed and end give the same file.
         #[arg(long, default_value_t = 1)]
         seed: u64,
+        /// The last day it covers (YYYY-MM-DD); default: today.
+        #[arg(long, value_name = "DATE")]
+        end: Option<chrono::NaiveDate>,
         /// The export file to write.
         #[arg(long, value_name = "FILE")]
         out: std::path::PathBuf,

@@ -35,7 +35,7 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<(), Failure> {
     match &cli.command {
         Command::Score { instrument, answers } => return check_ins::score(instrument, answers),
-        Command::SampleData { days, seed, out } => return trends::sample(*days, *seed, out),
+        Command::SampleData { days, seed, end, out } => return trends::sample(*days, *seed, *end, out),
         _ => {}
     }
     let session = Session::new(data_dir::resolve(cli.data_dir)?, Arc::new(SystemClock));
@@ -69,7 +69,7 @@ fn run_open(session: &Session, command: Command) -> Result<(), Failure> {
         Command::Init => return Err(ApiError::AlreadySetUp.into()),
         Command::Restore { .. } => return Err(Failure::other("restore opens the journal itself".to_owned())),
         Command::Score { instrument, answers } => check_ins::score(&instrument, &answers)?,
-        Command::SampleData { days, seed, out } => trends::sample(days, seed, &out)?,
+        Command::SampleData { days, seed, end, out } => trends::sample(days, seed, end, &out)?,
         Command::CheckIn { instrument, answers } => check_ins::check_in(session, &instrument, &answers)?,
         Command::CheckIns { json } => check_ins::list(session, json)?,
         Command::Insights { from, to, json } => trends::insights(session, from, to, json)?,

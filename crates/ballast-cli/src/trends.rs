@@ -47,12 +47,13 @@ pub fn chart(
 }
 
 /// `ballast sample-data`: a made-up journal as an export file.
-pub fn sample(days: u32, seed: u64, out: &Path) -> Result<(), Failure> {
+pub fn sample(days: u32, seed: u64, end: Option<NaiveDate>, out: &Path) -> Result<(), Failure> {
     let fail =
         |e: std::io::Error| Failure::other(format!("The sample could not be written to {}: {e}.", out.display()));
     let mut file = std::io::BufWriter::new(std::fs::File::create(out).map_err(fail)?);
     let now = ballast_core::Clock::now(&ballast_core::SystemClock);
-    let made = ballast_api::sample::write(&mut file, days, now, seed).map_err(fail)?;
+    let end = end.and_then(|d| d.and_hms_opt(20, 0, 0)).map_or(now, |t| t.and_utc()).min(now);
+    let made = ballast_api::sample::write(&mut file, days, end, seed).map_err(fail)?;
     std::io::Write::flush(&mut file).map_err(fail)?;
     println!(
         "Wrote {} reflections, {} setbacks and {} check-ins (all made up) to {}. Import it with: ballast import {}",

@@ -93,6 +93,11 @@ pub enum FormDraft {
         /// What was typed.
         fields: SetbackDraft,
     },
+    /// The self-care plan form.
+    SelfCarePlan {
+        /// What was typed.
+        fields: crate::care::SelfCarePlan,
+    },
 }
 
 fn when(p: &mut Problems, value: &Option<String>, clock: &dyn Clock) -> DateTime<Utc> {

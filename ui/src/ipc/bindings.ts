@@ -624,7 +624,11 @@ fields: ReflectionDraft_Deserialize } |
 /**  The entry being edited, if any. */
 entry_id?: EntryId | null; 
 /**  What was typed. */
-fields: SetbackDraft_Deserialize };
+fields: SetbackDraft_Deserialize } | 
+/**  The self-care plan form. */
+{ kind: "self_care_plan"; 
+/**  What was typed. */
+fields: SelfCarePlan_Deserialize };
 
 /**  An unsaved form, kept (encrypted) when the journal locks, and restored after unlock. */
 export type FormDraft_Serialize = 
@@ -639,7 +643,11 @@ fields: ReflectionDraft_Serialize } |
 /**  The entry being edited, if any. */
 entry_id: EntryId | null; 
 /**  What was typed. */
-fields: SetbackDraft_Serialize };
+fields: SetbackDraft_Serialize } | 
+/**  The self-care plan form. */
+{ kind: "self_care_plan"; 
+/**  What was typed. */
+fields: SelfCarePlan_Serialize };
 
 /**  What an import did. */
 export type ImportReport = {

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use ballast_charts::{Axis, Bar, BarChart, ChartError, Rule, Series, Shade, TimeChart, bar_chart, time_chart};
 use ballast_core::CheckIn;
 use ballast_core::insights::balance::Balance;
-use ballast_core::insights::coupling::{Coupling, WINDOW_DAYS};
+use ballast_core::insights::coupling::{Coupling, MIN_DAYS_EACH, WINDOW_DAYS};
 use ballast_core::insights::days::Day;
 use ballast_core::instrument::Instrument;
 use chrono::{Datelike, NaiveDate};
@@ -219,9 +219,11 @@ pub(crate) fn mood(days: &BTreeMap<NaiveDate, Day>, from: NaiveDate, to: NaiveDa
 
 /// Mean self-worth on setback, progress and other days.
 pub(crate) fn coupling(c: &Coupling, words: &str) -> Result<ChartView, ApiError> {
+    // The comparison is shown only with enough days in each group; until then each bar says how
+    // many days it has, and no mean is drawn.
     let bar = |label: &str, value: Option<f64>, n: u32| Bar {
         label: label.to_owned(),
-        value,
+        value: value.filter(|_| c.enough_data),
         note: format!("{n} day{}", if n == 1 { "" } else { "s" }),
     };
     let chart = BarChart {
@@ -232,11 +234,19 @@ pub(crate) fn coupling(c: &Coupling, words: &str) -> Result<ChartView, ApiError>
             bar("Progress days", c.mean_self_worth.progress, c.days.progress),
             bar("Other days", c.mean_self_worth.neither, c.days.neither),
         ],
+        absent: if c.enough_data { "no data".into() } else { "not shown yet".into() },
     };
     let rows = chart
         .bars
         .iter()
-        .map(|b| vec![b.label.clone(), b.note.clone(), b.value.map_or_else(|| "no data".to_owned(), number)])
+        .map(|b| {
+            let mean = match b.value {
+                Some(v) => number(v),
+                None if c.enough_data => "no data".to_owned(),
+                None => format!("shown from {MIN_DAYS_EACH} setback and {MIN_DAYS_EACH} progress days"),
+            };
+            vec![b.label.clone(), b.note.clone(), mean]
+        })
         .collect();
     Ok(view(
         "coupling",

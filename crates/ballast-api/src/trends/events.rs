@@ -94,6 +94,7 @@ pub(crate) fn disclosure(days: &BTreeMap<NaiveDate, Day>) -> Result<ChartView, A
                 note: format!("{n} time{}", if *n == 1 { "" } else { "s" }),
             })
             .collect(),
+        absent: "no data".into(),
     };
     let summary = if all.is_empty() {
         "No self-disclosures noted in this range.".to_owned()

@@ -111,6 +111,7 @@ fn coupling() -> BarChart {
             bar("Progress days", Some(7.25), "9 days"),
             bar("Other days", None, "0 days"),
         ],
+        absent: "no data".into(),
     }
 }
 
