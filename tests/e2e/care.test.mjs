@@ -333,7 +333,7 @@ describe('Self-care plan and Support, end to end', { timeout: 600_000 }, () => {
     await shown(driver, '[data-testid="nudge"]', 30_000);
     await activate('nudge-dismiss');
     await until(async () => !(await exists('[data-testid="nudge"]')), 'the dismissed nudge disappears');
-    assert.equal(await textOf('[data-testid="nudge-status"]'), 'Set aside. It will not show again.', 'and it says so, calmly');
+    assert.equal(await textOf('[data-testid="nudge-status"]'), 'Set aside. A new note may appear if things change.', 'and it says so, calmly');
 
     await activate('back');
     await atHeading('Your journal');
@@ -356,6 +356,7 @@ describe('Self-care plan and Support, end to end', { timeout: 600_000 }, () => {
     await press(driver, Key.ENTER);
     await atHeading('My self-care plan');
     assert.equal(await value('plan-notes'), typed, 'the unsaved text is back, exactly as typed');
+    assert.match(await textOf('[data-testid="plan-restored"]'), /not saved yet/, 'and it says it is not saved yet');
     await activate('back');
     await atHeading('Your journal');
   });

@@ -1,5 +1,5 @@
 //! The Trends dashboard (every statistic and every SVG, over everything) for a five-year journal
-//! (about 4,000 reflections, 130 setbacks and 250 check-ins from the deterministic sample
+//! (about 4,000 reflections, 100 setbacks and 250 check-ins from the deterministic sample
 //! generator, imported), against reading the same rows with a bare `SELECT *` that touches every
 //! value. Target ≤ 3×. See docs/PERFORMANCE.md.
 

@@ -51,15 +51,15 @@ pub struct ResourcesView {
     pub notice: String,
 }
 
-fn starting(notice: &str) -> ResourcesView {
-    ResourcesView {
-        resources: default_resources(),
-        starting_list_country: Some(DEFAULT_COUNTRY.to_owned()),
-        notice: notice.to_owned(),
-    }
+fn starting(notice: String) -> ResourcesView {
+    ResourcesView { resources: default_resources(), starting_list_country: Some(DEFAULT_COUNTRY.to_owned()), notice }
 }
 
-const CHECK_LOCAL: &str = "This starting list is for the United States. Please check the numbers for where you live, and change the list to suit you.";
+fn check_local() -> String {
+    format!(
+        "This starting list is for the {DEFAULT_COUNTRY}. Please check the numbers for where you live, and change the list to suit you."
+    )
+}
 
 impl Session {
     /// The self-care plan: `version` (or the latest) and the list of versions.
@@ -97,7 +97,13 @@ impl Session {
             return Err(ApiError::Invalid(problems));
         }
         let now = self.clock.now();
-        self.with(|j| Ok(j.save_plan(plan, now).map(drop)?))?;
+        self.with(|j| {
+            // An empty plan is not worth a first version.
+            if *plan != SelfCarePlan::default() || !j.plan_versions()?.is_empty() {
+                j.save_plan(plan, now)?;
+            }
+            Ok(())
+        })?;
         self.self_care_plan(None)
     }
 
@@ -110,11 +116,11 @@ impl Session {
                 starting_list_country: None,
                 notice: "Your own list. Keep the numbers current for where you are.".to_owned(),
             },
-            Ok(_) => starting(CHECK_LOCAL),
-            Err(_) if !self.dir.is_set_up() => starting(CHECK_LOCAL),
-            Err(_) => starting(
-                "Your own list is kept safe in your journal and shows once it is unlocked. Until then, this starting list is for the United States; check the numbers for where you live.",
-            ),
+            Ok(_) => starting(check_local()),
+            Err(_) if !self.dir.is_set_up() => starting(check_local()),
+            Err(_) => starting(format!(
+                "Your own list is kept safe in your journal and shows once it is unlocked. Until then, this starting list is for the {DEFAULT_COUNTRY}; check the numbers for where you live."
+            )),
         }
     }
 

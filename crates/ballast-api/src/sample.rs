@@ -1,4 +1,4 @@
-//! A deterministic sample journal, written as an export file (version 3) that `ballast import`
+//! A deterministic sample journal, written as an export file (the current version) that `ballast import`
 //! reads through the same checks as any import: up to years of varied reflections (self-worth that dips
 //! on setback days), setbacks, and check-ins on their default schedules. For the dashboard
 //! benchmark, the end-to-end run and demonstrations. The same seed and end give the same file.

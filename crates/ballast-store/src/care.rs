@@ -23,9 +23,11 @@ fn body(plan: &SelfCarePlan) -> Result<String> {
     serde_json::to_string(plan).map_err(|e| StoreError::Corrupt(e.to_string()))
 }
 
-/// Every version, oldest first.
+/// Every version, in the order they were saved (an imported older version falls in its place),
+/// so the last is the current plan.
 pub(crate) fn versions(conn: &Connection) -> Result<Vec<PlanVersion>> {
-    let mut q = conn.prepare_cached("SELECT version, saved_at, body FROM self_care_plans ORDER BY version")?;
+    let mut q =
+        conn.prepare_cached("SELECT version, saved_at, body FROM self_care_plans ORDER BY saved_at, version")?;
     let rows: Vec<(u32, String, String)> =
         q.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<rusqlite::Result<_>>()?;
     rows.into_iter()

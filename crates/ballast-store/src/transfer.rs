@@ -91,6 +91,25 @@ impl Import<'_> {
         Ok(())
     }
 
+    /// Adds a plan from an older export's simple note, only when the journal has no plan yet (so a
+    /// worker's own plan is never replaced, and importing the same file again adds nothing).
+    ///
+    /// # Errors
+    /// Database errors.
+    pub fn plan_if_none(
+        &mut self,
+        plan: &ballast_core::care::SelfCarePlan,
+        at: chrono::DateTime<chrono::Utc>,
+    ) -> Result<()> {
+        if crate::care::versions(&self.tx)?.is_empty() {
+            crate::care::add_version(&self.tx, plan, at)?;
+            self.added += 1;
+        } else {
+            self.skipped += 1;
+        }
+        Ok(())
+    }
+
     /// Sets the support resources when the journal has none saved (the worker's own list wins).
     ///
     /// # Errors

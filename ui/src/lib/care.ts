@@ -244,7 +244,7 @@ export const NUDGE_INTRO =
   'From your own entries and self-checks: a description, never a judgement. Take whatever is useful. Dismiss sets a note aside so it does not show again.';
 
 /** What is said when a nudge has been set aside. */
-export const NUDGE_DISMISSED = 'Set aside. It will not show again.';
+export const NUDGE_DISMISSED = 'Set aside. A new note may appear if things change.';
 
 /** The nudges left after one is dismissed. */
 export function withoutNudge<T extends { id: string }>(nudges: readonly T[], id: string): T[] {

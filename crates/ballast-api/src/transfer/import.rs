@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use std::io::Read;
 use std::path::Path;
 
-use ballast_core::care::{Resource, SelfCarePlan};
+use ballast_core::care::{MAX_RESOURCES, Resource, SelfCarePlan};
 use ballast_core::{Clock, FieldError};
 use ballast_store::{Import, Progress, Reason};
 use serde_json::Value;
@@ -141,6 +141,12 @@ impl Sink for Check<'_> {
                 }
             }
             Part::Resources => {
+                if index == MAX_RESOURCES {
+                    self.add(problem(
+                        "support_resources",
+                        &format!("The list of support resources can hold up to {MAX_RESOURCES}."),
+                    ));
+                }
                 if let Err(found) = to_resource(index, value) {
                     self.add_all(found);
                 }
@@ -169,7 +175,7 @@ impl Write<'_, '_> {
                 match s.key.as_str() {
                     SELF_CARE_NOTE if !s.value.is_empty() => {
                         let plan = SelfCarePlan { notes: s.value, ..SelfCarePlan::default() };
-                        Ok(self.import.plan_version(&plan, self.clock.now())?)
+                        Ok(self.import.plan_if_none(&plan, self.clock.now())?)
                     }
                     SUPPORT_NOTE if !s.value.is_empty() => {
                         self.resources.push(Resource {

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use ballast_charts::{Axis, Bar, BarChart, ChartError, Rule, Series, Shade, TimeChart, bar_chart, time_chart};
 use ballast_core::CheckIn;
 use ballast_core::insights::balance::Balance;
-use ballast_core::insights::coupling::{Coupling, MIN_DAYS_EACH, WINDOW_DAYS};
+use ballast_core::insights::coupling::{Coupling, MIN_DAYS_EACH, MIN_WINDOW_DAYS, WINDOW_DAYS};
 use ballast_core::insights::days::Day;
 use ballast_core::instrument::Instrument;
 use chrono::{Datelike, NaiveDate};
@@ -164,20 +164,26 @@ impl Bucket {
 /// range is drawn as weekly or monthly averages of the ratings.
 pub(crate) fn mood(days: &BTreeMap<NaiveDate, Day>, from: NaiveDate, to: NaiveDate) -> Result<ChartView, ApiError> {
     let bucket = Bucket::for_span(from, to);
+    // A week or month is the mean of its days' means (a busy day weighs as much as a quiet one),
+    // drawn at its first day within the range.
     let series = |label: &str, pick: fn(&Day) -> &[u8]| {
-        let mut sums: BTreeMap<NaiveDate, Vec<u8>> = BTreeMap::new();
+        let mut buckets: BTreeMap<NaiveDate, Vec<f64>> = BTreeMap::new();
         for (d, day) in days {
-            sums.entry(bucket.start(*d)).or_default().extend_from_slice(pick(day));
+            if let Some(m) = Day::mean(pick(day)) {
+                buckets.entry(bucket.start(*d).max(from)).or_default().push(m);
+            }
         }
         Series {
             label: label.to_owned(),
-            points: sums.iter().filter_map(|(d, v)| Day::mean(v).map(|m| (*d, m))).collect(),
+            points: buckets.iter().map(|(d, v)| (*d, v.iter().sum::<f64>() / v.len() as f64)).collect(),
         }
     };
     let (mood, worth) = (series("Mood", |d| &d.mood), series("Self-worth", |d| &d.self_worth));
     let rated = |pick: fn(&Day) -> &[u8]| days.values().filter(|d| !pick(d).is_empty()).count();
-    let all =
-        |pick: fn(&Day) -> &[u8]| Day::mean(&days.values().flat_map(|d| pick(d).iter().copied()).collect::<Vec<_>>());
+    let all = |pick: fn(&Day) -> &[u8]| {
+        let means: Vec<f64> = days.values().filter_map(|d| Day::mean(pick(d))).collect();
+        (!means.is_empty()).then(|| means.iter().sum::<f64>() / means.len() as f64)
+    };
     let summary = if rated(|d| &d.mood) == 0 && rated(|d| &d.self_worth) == 0 {
         "No mood or self-worth ratings in this range yet.".to_owned()
     } else {
@@ -260,14 +266,21 @@ pub(crate) fn coupling(c: &Coupling, words: &str) -> Result<ChartView, ApiError>
 
 /// The rolling correlation over time.
 pub(crate) fn coupling_over_time(c: &Coupling, from: NaiveDate, to: NaiveDate) -> Result<ChartView, ApiError> {
-    let points: Vec<(NaiveDate, f64)> = c.rolling.iter().filter_map(|p| Some((p.day, p.r?))).collect();
+    // Shown only with enough setback and progress days, like the comparison itself.
+    let points: Vec<(NaiveDate, f64)> =
+        c.rolling.iter().filter(|_| c.enough_data).filter_map(|p| Some((p.day, p.r?))).collect();
     let summary = match points.last() {
         Some((d, r)) => format!(
             "Over the {WINDOW_DAYS} days up to {}, the link between your self-worth and how the people you support were doing was {} (from −1 to 1; 0 is no link).",
             day_words(*d),
             number(*r)
         ),
-        None => format!("Not enough days yet: each point needs at least 5 rated days within {WINDOW_DAYS} days."),
+        None if !c.enough_data => format!(
+            "Shown once there are {MIN_DAYS_EACH} days with a setback and {MIN_DAYS_EACH} with progress that rate your self-worth."
+        ),
+        None => format!(
+            "Not enough days yet: each point needs at least {MIN_WINDOW_DAYS} rated days within {WINDOW_DAYS} days."
+        ),
     };
     let rows = c
         .rolling
@@ -328,7 +341,7 @@ pub(crate) fn push_patience(
 ) -> Result<ChartView, ApiError> {
     let mut months: BTreeMap<NaiveDate, Balance> = BTreeMap::new();
     for (d, day) in days {
-        let month = d.with_day(1).unwrap_or(*d);
+        let month = d.with_day(1).unwrap_or(*d).max(from);
         day.push_patience.iter().for_each(|&a| months.entry(month).or_default().add(a));
     }
     let share = |n: u32, b: &Balance| 100.0 * f64::from(n) / f64::from(b.total().max(1));
@@ -336,12 +349,7 @@ pub(crate) fn push_patience(
         label: label.to_owned(),
         points: months.iter().map(|(m, b)| (*m, share(pick(b), b))).collect(),
     };
-    let total = months.values().fold(Balance::default(), |mut acc, b| {
-        acc.held_back += b.held_back;
-        acc.gentle_persistence += b.gentle_persistence;
-        acc.pushed += b.pushed;
-        acc
-    });
+    let total = ballast_core::insights::balance::balance(days);
     let summary = if total.total() == 0 {
         "No push–patience answers in this range yet.".to_owned()
     } else {

@@ -44,7 +44,13 @@ pub(crate) fn setbacks(days: &BTreeMap<NaiveDate, Day>, from: NaiveDate, to: Nai
     let summary = if total == 0 {
         "No setbacks logged in this range.".to_owned()
     } else {
-        let kinds: Vec<String> = rows.iter().map(|r| format!("{} {}", r.days.len(), r.label.to_lowercase())).collect();
+        let kinds: Vec<String> = SetbackType::ALL
+            .iter()
+            .filter_map(|t| {
+                let n: usize = days.values().map(|d| d.setback_types.iter().filter(|x| *x == t).count()).sum();
+                (n > 0).then(|| format!("{n} {}", type_words(*t).to_lowercase()))
+            })
+            .collect();
         format!(
             "{total} setback{} logged ({}). Mood averaged {} on those days and {} on other days.",
             if total == 1 { "" } else { "s" },

@@ -9,7 +9,7 @@ mod views;
 use std::collections::{BTreeMap, HashSet};
 
 use ballast_core::insights::balance::balance;
-use ballast_core::insights::coupling::{Coupling, coupling};
+use ballast_core::insights::coupling::{Coupling, MIN_DAYS_EACH, coupling};
 use ballast_core::insights::days::{Day, by_day};
 use ballast_core::insights::nudges::nudges;
 use ballast_core::{CheckIn, FieldError, instrument};
@@ -35,6 +35,9 @@ pub const CHART_NAMES: [&str; 11] = [
     "disclosure",
     "setbacks",
 ];
+
+/// The days the nudges look at, up to today, whatever range is shown.
+const NUDGE_DAYS: u64 = 90;
 
 /// The start of a local day, as an instant.
 fn start_of(day: NaiveDate) -> DateTime<Utc> {
@@ -96,9 +99,14 @@ impl Data {
             .filter(|(d, _)| (from..=to).contains(d))
             .collect();
         let coupling = coupling(&days);
-        // Nudges speak of now: every check-in, and the days up to today.
+        // Nudges speak of now, whatever range is shown: every check-in, and the last
+        // NUDGE_DAYS days up to today.
+        let recent_from = today.checked_sub_days(Days::new(NUDGE_DAYS - 1)).unwrap_or(today);
+        let recent_facts = j.facts_between(start_of(recent_from), start_of(today.succ_opt().unwrap_or(today)))?;
+        let recent: BTreeMap<NaiveDate, Day> =
+            by_day(recent_facts, &Local).into_iter().filter(|(d, _)| (recent_from..=today).contains(d)).collect();
         let dismissed: HashSet<String> = j.dismissed_nudges()?.into_iter().map(|(id, _)| id).collect();
-        let nudges = nudges(&sound, &days, &coupling, today)
+        let nudges = nudges(&sound, &recent, &ballast_core::insights::coupling::coupling(&recent), today)
             .into_iter()
             .filter(|n| !dismissed.contains(&n.id))
             .map(|n| NudgeView { id: n.id, message: n.message })
@@ -155,11 +163,10 @@ pub fn coupling_words(c: &Coupling) -> String {
     } else {
         let plural = |n: u32| if n == 1 { "day" } else { "days" };
         format!(
-            "This comparison appears once there are at least 3 days with a setback and 3 with progress that also rate your self-worth: {} more setback {} and {} more progress {} to go.",
-            c.more_days_needed.setback,
-            plural(c.more_days_needed.setback),
-            c.more_days_needed.progress,
-            plural(c.more_days_needed.progress)
+            "So far there are {} {} with a setback and {} with progress that also rate your self-worth; this comparison appears once there are {MIN_DAYS_EACH} of each.",
+            c.days.setback,
+            plural(c.days.setback),
+            c.days.progress
         )
     }
 }

@@ -89,3 +89,91 @@ fn the_simple_notes_of_an_older_export_arrive_as_the_plan_and_a_resource() {
     let json = String::from_utf8(j.session.export_json().expect("export")).expect("utf-8");
     assert!(!json.contains("self_care_note"), "and no longer a setting");
 }
+
+fn import_text(j: &Journey, name: &str, text: &str) -> Result<ballast_api::dto::ImportReport, ApiError> {
+    let path = j.tmp.path().join(name);
+    std::fs::write(&path, text).expect("write");
+    j.session.import_file(&path, &mut |_| {})
+}
+
+#[test]
+fn an_older_exports_note_never_replaces_a_plan_and_importing_it_twice_adds_nothing() {
+    let j = Journey::new(0, "");
+    let mine = SelfCarePlan { boundaries: "No calls after 8.".into(), ..Default::default() };
+    j.session.save_self_care_plan(&mine).expect("my plan");
+    let v3 = r#"{"format": "ballast-export", "version": 3, "entries": [], "settings": [{"key": "self_care_note", "value": "Tea."}], "check_ins": [], "dismissed_nudges": []}"#;
+    import_text(&j, "a.json", v3).expect("imports");
+    import_text(&j, "b.json", v3).expect("imports again");
+    let view = j.session.self_care_plan(None).expect("plan");
+    assert_eq!(view.plan, mine, "the worker's own plan stays the current one");
+    assert_eq!(view.versions.len(), 1, "and the note added no version, once or twice");
+}
+
+#[test]
+fn bad_plan_and_resource_records_and_parts_too_new_for_their_version_write_nothing() {
+    let j = Journey::new(1, "kept");
+    let head = |v: u32| {
+        format!(
+            r#"{{"format": "ballast-export", "version": {v}, "entries": [], "settings": [], "check_ins": [], "dismissed_nudges": []"#
+        )
+    };
+    let many: Vec<String> = (0..101).map(|i| format!(r#"{{"name": "R{i}", "contact": "", "note": ""}}"#)).collect();
+    let cases = [
+        (
+            "bad-plan.json",
+            format!(
+                r#"{}, "self_care_plans": [{{"version": 1, "saved_at": "2026-11-01T10:00:00Z", "plan": {{"notes": "a\u0000b"}}}}], "support_resources": []}}"#,
+                head(4)
+            ),
+            "self_care_plans[0].plan.notes",
+        ),
+        (
+            "unknown-part.json",
+            format!(
+                r#"{}, "self_care_plans": [{{"version": 1, "saved_at": "2026-11-01T10:00:00Z", "plan": {{"mood": "x"}}}}], "support_resources": []}}"#,
+                head(4)
+            ),
+            "self_care_plans[0]",
+        ),
+        (
+            "unnamed.json",
+            format!(
+                r#"{}, "self_care_plans": [], "support_resources": [{{"name": "", "contact": "1", "note": ""}}]}}"#,
+                head(4)
+            ),
+            "support_resources[0].name",
+        ),
+        (
+            "too-many.json",
+            format!(r#"{}, "self_care_plans": [], "support_resources": [{}]}}"#, head(4), many.join(",")),
+            "support_resources",
+        ),
+        (
+            "too-new.json",
+            format!(
+                r#"{}, "self_care_plans": [{{"version": 1, "saved_at": "2026-11-01T10:00:00Z", "plan": {{}}}}]}}"#,
+                head(3)
+            ),
+            "self_care_plans",
+        ),
+    ];
+    for (name, text, field) in cases {
+        let Err(ApiError::ImportInvalid(problems)) = import_text(&j, name, &text) else { panic!("{name} is refused") };
+        assert!(problems.iter().any(|p| p.field == field), "{name}: the problem names {field}: {problems:?}");
+    }
+    assert_eq!(j.session.self_care_plan(None).expect("plan").versions.len(), 0, "no plan was written");
+    assert!(j.session.support_resources().starting_list_country.is_some(), "no list was written");
+}
+
+#[test]
+fn an_imported_older_plan_version_does_not_become_the_current_plan() {
+    let j = Journey::new(0, "");
+    let mine = SelfCarePlan { people: "Sam".into(), ..Default::default() };
+    j.session.save_self_care_plan(&mine).expect("my plan, saved now");
+    let old = r#"{"format": "ballast-export", "version": 4, "entries": [], "settings": [], "check_ins": [], "dismissed_nudges": [],
+        "self_care_plans": [{"version": 1, "saved_at": "2020-01-01T10:00:00Z", "plan": {"people": "Old list"}}], "support_resources": []}"#;
+    import_text(&j, "old.json", old).expect("imports");
+    let view = j.session.self_care_plan(None).expect("plan");
+    assert_eq!(view.plan, mine, "the newest by time stays current");
+    assert_eq!(view.versions.len(), 2, "the older version is kept, to read");
+}

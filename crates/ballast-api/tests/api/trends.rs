@@ -148,7 +148,8 @@ fn a_nudge_appears_once_until_dismissed_and_a_new_occurrence_appears_again() {
     assert!(!ids(&j).iter().any(|id| id.starts_with("wellbeing_low")), "a WHO-5 of 60 raises nothing");
     j.clock.advance(chrono::Duration::days(1));
     let low = j.session.record_check_in("who5", vec![Some(3), Some(3), Some(3), Some(3), Some(0)]).expect("48");
-    let first = format!("wellbeing_low:{}", low.id);
+    let stamp = |t: chrono::DateTime<chrono::Utc>| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let first = format!("wellbeing_low:{}", stamp(low.taken_at));
     assert!(ids(&j).contains(&first), "a WHO-5 of 48 raises a nudge: {:?}", ids(&j));
     let message = j
         .session
@@ -164,6 +165,9 @@ fn a_nudge_appears_once_until_dismissed_and_a_new_occurrence_appears_again() {
     assert!(!ids(&j).contains(&first), "dismissed, it does not come back");
     j.clock.advance(chrono::Duration::days(14));
     let again = j.session.record_check_in("who5", vec![Some(2); 5]).expect("40");
-    assert!(ids(&j).contains(&format!("wellbeing_low:{}", again.id)), "a later low WHO-5 is a new occurrence");
+    assert!(
+        ids(&j).contains(&format!("wellbeing_low:{}", stamp(again.taken_at))),
+        "a later low WHO-5 is a new occurrence"
+    );
     assert!(matches!(j.session.dismiss_nudge(""), Err(ApiError::Invalid(_))), "an empty id is refused");
 }

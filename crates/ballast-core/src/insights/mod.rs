@@ -8,7 +8,10 @@ pub mod days;
 pub mod nudges;
 
 /// A number as shown in sentences and tables: up to two decimals, without trailing zeros.
+/// Halves round away from zero (6.125 is "6.13"), as the UI writes numbers too, and a value
+/// that rounds to zero is "0", never "-0".
 pub fn number(v: f64) -> String {
-    let s = format!("{v:.2}");
+    let rounded = (v * 100.0).round() / 100.0;
+    let s = format!("{:.2}", if rounded == 0.0 { 0.0 } else { rounded });
     s.trim_end_matches('0').trim_end_matches('.').to_owned()
 }

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, Days, NaiveDate};
 use serde::Serialize;
 
-use super::coupling::Coupling;
+use super::coupling::{Coupling, WINDOW_DAYS};
 use super::days::Day;
 use crate::CheckIn;
 use crate::instrument;
@@ -83,7 +83,7 @@ pub fn nudges(
                 if run.len() == RISING_RUN && run.windows(2).all(|w| w[0] < w[1]) {
                     let values: Vec<String> = run.iter().map(|v| super::number(*v)).collect();
                     out.push(nudge(
-                        format!("rising:{}:{}:{}", def.id, sub.id, latest.id),
+                        format!("rising:{}:{}:{}", def.id, sub.id, stamp(latest)),
                         Rule::Rising,
                         format!(
                             "Your last {RISING_RUN} {} check-ins show {} rising ({}).",
@@ -102,7 +102,7 @@ pub fn nudges(
                 && (mine.len() < 2 || band(mine[mine.len() - 2]) != now);
             if entered {
                 out.push(nudge(
-                    format!("entered_band:{}:{}:{}", def.id, sub.id, latest.id),
+                    format!("entered_band:{}:{}:{}", def.id, sub.id, stamp(latest)),
                     Rule::EnteredBand,
                     format!(
                         "Your latest {} puts {} in its {}.",
@@ -115,7 +115,7 @@ pub fn nudges(
         }
         if def.id == "who5" && latest.body.scores.first().and_then(|s| s.band.as_deref()) == Some("below_cutoff") {
             out.push(nudge(
-                format!("wellbeing_low:{}", latest.id),
+                format!("wellbeing_low:{}", stamp(latest)),
                 Rule::WellbeingLow,
                 "Your latest WHO-5 is 50 or lower, where the measure suggests taking a closer look at how you are doing."
                     .to_owned(),
@@ -129,23 +129,22 @@ pub fn nudges(
                 .count();
             if hits >= SINGLE_ITEM_HITS {
                 out.push(nudge(
-                    format!("single_item_repeated:{}", latest.id),
+                    format!("single_item_repeated:{}", stamp(latest)),
                     Rule::SingleItemRepeated,
-                    format!(
-                        "On {hits} of your last {} answers to the burnout question, you chose a statement with burnout symptoms.",
-                        recent.len()
-                    ),
+                    "Several of your recent answers to the burnout question chose statements 3 to 5, the ones that describe burnout symptoms.".to_owned(),
                 ));
             }
         }
     }
-    if let Some(r) = coupling.rolling.last().and_then(|p| p.r).filter(|r| coupling.enough_data && *r >= STRONG_COUPLING)
-    {
+    // Only a recent reading speaks of "lately": the last point must fall within the window.
+    let recent = today.checked_sub_days(Days::new(WINDOW_DAYS - 1)).unwrap_or(today);
+    let last = coupling.rolling.last().filter(|p| p.day >= recent && coupling.enough_data);
+    if let Some((day, r)) = last.and_then(|p| Some((p.day, p.r?))).filter(|(_, r)| *r >= STRONG_COUPLING) {
         out.push(nudge(
-            format!("strong_coupling:{}-{:02}", today.year(), today.month()),
+            format!("strong_coupling:{}-{:02}", day.year(), day.month()),
             Rule::StrongCoupling,
             format!(
-                "Lately your self-worth has closely followed how the people you support are doing (a link of {} on a scale from −1 to 1). Their setbacks are not a measure of you.",
+                "Lately your self-worth has closely followed how the people you support are doing (a link of {} on a scale from −1 to 1). Noticing it can make their hard days easier to hold.",
                 super::number(r)
             ),
         ));
@@ -163,6 +162,12 @@ pub fn nudges(
         ));
     }
     out
+}
+
+/// What a nudge raised by a check-in is tied to: the check-in's time, which an export and an
+/// import keep (its id may change on import).
+fn stamp(c: &CheckIn) -> String {
+    c.body.taken_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
 fn band_name(band: Option<&str>) -> &'static str {

@@ -50,7 +50,7 @@ fn burnout_rising_over_three_check_ins_and_not_when_it_levels() {
     let (days, coupling) = none();
     let found = nudges(&rising, &days, &coupling, today());
     let n = found.iter().find(|n| n.rule == Rule::Rising).expect("25, 30, 35 is rising");
-    assert_eq!(n.id, "rising:proqol5:burnout:3", "tied to the latest check-in");
+    assert_eq!(n.id, "rising:proqol5:burnout:2026-09-15T18:00:00Z", "tied to the latest check-in's time");
     assert!(
         n.message.contains("(25, 30, 35)") && n.message.contains("self-care plan"),
         "says the scores and offers options: {}",
@@ -106,7 +106,7 @@ fn coupled(r: f64, enough: bool) -> Coupling {
 }
 
 #[test]
-fn strong_coupling_at_one_half_and_not_below() {
+fn strong_coupling_at_one_half_and_not_below_nor_from_an_old_reading() {
     let days = BTreeMap::new();
     let at = nudges(&[], &days, &coupled(0.5, true), today());
     assert_eq!(
@@ -116,6 +116,9 @@ fn strong_coupling_at_one_half_and_not_below() {
     );
     assert!(nudges(&[], &days, &coupled(0.49, true), today()).is_empty(), "0.49 is not");
     assert!(nudges(&[], &days, &coupled(0.9, false), today()).is_empty(), "nor without enough days in each group");
+    let mut old = coupled(0.9, true);
+    old.rolling[0].day = today().checked_sub_days(Days::new(30)).expect("date");
+    assert!(nudges(&[], &days, &old, today()).is_empty(), "a reading from 30 days ago is not lately");
 }
 
 #[test]
