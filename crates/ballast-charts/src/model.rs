@@ -107,4 +107,6 @@ pub struct Timeline {
     pub to: NaiveDate,
     /// The rows, top to bottom.
     pub rows: Vec<TimelineRow>,
+    /// A 0–10 line drawn in a strip above the rows (the day's mood), with its name.
+    pub context: Option<(String, Vec<(NaiveDate, f64)>)>,
 }

@@ -67,7 +67,10 @@ pub(crate) fn setbacks(days: &BTreeMap<NaiveDate, Day>, from: NaiveDate, to: Nai
             vec![day_words(*d), kinds.join(", "), Day::mean(&day.mood).map_or_else(String::new, number)]
         })
         .collect();
-    let chart = Timeline { title: "Setbacks by type".into(), from, to, rows };
+    let mood_line: Vec<(NaiveDate, f64)> =
+        days.iter().filter_map(|(d, day)| Day::mean(&day.mood).map(|m| (*d, m))).collect();
+    let context = (!mood_line.is_empty()).then(|| ("Mood (0–10)".to_owned(), mood_line));
+    let chart = Timeline { title: "Setbacks by type, with mood around them".into(), from, to, rows, context };
     Ok(view(
         "setbacks",
         &chart.title,

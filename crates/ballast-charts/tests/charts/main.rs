@@ -145,12 +145,17 @@ fn setbacks_on_a_timeline_a_row_per_kind() {
             TimelineRow { label: "Crisis".into(), days: vec![day(1, 14), day(3, 2)] },
             TimelineRow { label: "Hospital admission".into(), days: vec![day(2, 20)] },
         ],
+        context: Some((
+            "Mood (0–10)".into(),
+            vec![(day(1, 10), 6.0), (day(1, 14), 3.0), (day(2, 20), 4.0), (day(3, 2), 7.0)],
+        )),
     };
     let svg = timeline::render(&chart).expect("draws");
     assert!(
         svg.contains("\nCrisis\n</text>") && svg.contains("\nHospital admission\n</text>"),
         "each row is named in text"
     );
+    assert!(svg.contains("\nMood (0–10)\n</text>") && svg.contains("<polyline"), "with the mood line above it, named");
     assert_eq!(svg.matches("<rect").count() - 1, 3, "a marker per setback (after the background)");
     insta::assert_snapshot!("timeline", svg);
 }
