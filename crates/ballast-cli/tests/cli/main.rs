@@ -1,0 +1,7 @@
+//! The `ballast` binary as a script would use it: real processes, a temporary data directory,
+//! and the documented exit codes.
+
+mod data;
+mod entries;
+mod self_checks;
+mod support;
