@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { axe, focused, Key, launch, press, root, screenshot, shown, tabTo } from './harness.mjs';
+import { axe, focused, Key, launch, press, root, screenshot, shown, tabTo, activate, pageText, textOf, textsOf } from './harness.mjs';
 
 const PASSPHRASE = 'harbour lantern quietly';
 /** Words no screen may show: no guilt, no counting, no diagnosis, no alarm. */
@@ -28,24 +28,13 @@ function prepare(dataDir) {
   execFileSync(cli, ['--data-dir', dataDir, 'check-in', 'who5', '--answers', '2,2,2,2,2'], { env, stdio: 'ignore' });
 }
 
-/** textContent of the first match, whitespace folded (getText drops visually hidden text). */
-async function textOf(css) {
-  await shown(driver, css);
-  return driver.executeScript(`return document.querySelector(${JSON.stringify(css)}).textContent.replace(/\\s+/g, ' ').trim();`);
-}
 
 /** textContent of the first match right now, or '' when there is none (for use inside waits). */
 async function textNow(css) {
   return driver.executeScript(`const e = document.querySelector(${JSON.stringify(css)}); return e ? e.textContent.replace(/\\s+/g, ' ').trim() : '';`);
 }
 
-async function textsOf(css) {
-  return driver.executeScript(`return [...document.querySelectorAll(${JSON.stringify(css)})].map((e) => e.textContent.replace(/\\s+/g, ' ').trim());`);
-}
 
-async function pageText() {
-  return driver.executeScript('return document.body.textContent.replace(/\\s+/g, " ");');
-}
 
 async function value(id) {
   return driver.executeScript(`return document.getElementById(${JSON.stringify(id)}).value;`);
@@ -55,11 +44,6 @@ async function exists(css) {
   return driver.executeScript(`return !!document.querySelector(${JSON.stringify(css)});`);
 }
 
-/** Presses a button (by id or data-testid) from the keyboard: Tab to it, then Enter. */
-async function activate(target) {
-  await tabTo(driver, target);
-  await press(driver, Key.ENTER);
-}
 
 async function typeInto(id, words) {
   await tabTo(driver, id);
@@ -97,7 +81,7 @@ async function atHeading(text) {
 
 /** Opens Support with the button `from` and checks focus moves into the panel. */
 async function openSupport(from = 'support-open') {
-  await activate(from);
+  await activate(driver, from);
   await shown(driver, `${PANEL}[open]`);
   await shown(driver, '[data-testid="support-resource"]');
   await until(async () => (await focused(driver)) === 'support-title', 'focus moves to the Support heading when it opens');
@@ -106,7 +90,7 @@ async function openSupport(from = 'support-open') {
 /** Closes Support (Escape, or its Close button) and checks focus is back on `back`. */
 async function closeSupport({ by = 'escape', back = 'support-open' } = {}) {
   if (by === 'escape') await press(driver, Key.ESCAPE);
-  else await activate('support-close');
+  else await activate(driver, 'support-close');
   await until(
     () => driver.executeScript(`const d = document.querySelector(${JSON.stringify(PANEL)}); return !!d && !d.open;`),
     `Support closes with ${by === 'escape' ? 'Escape' : 'its Close button'}`,
@@ -115,7 +99,7 @@ async function closeSupport({ by = 'escape', back = 'support-open' } = {}) {
 }
 
 async function resourceNames() {
-  return textsOf(`${PANEL} [data-testid="support-resource"] h3`);
+  return textsOf(driver, `${PANEL} [data-testid="support-resource"] h3`);
 }
 
 /** The tag names of the headings in main, in order; each may go at most one level deeper. */
@@ -141,17 +125,17 @@ describe('Self-care plan and Support, end to end', { timeout: 600_000 }, () => {
     await shown(driver, '#unlock-passphrase');
     await typeInto('unlock-passphrase', PASSPHRASE);
     await openSupport();
-    assert.match(await textOf(`${PANEL} h2`), /^Support$/, 'the panel is named Support');
-    assert.match(await textOf('[data-testid="support-country"]'), /United States/, 'the starting list says which country it is for');
-    const notice = await textOf('[data-testid="support-notice"]');
+    assert.match(await textOf(driver, `${PANEL} h2`), /^Support$/, 'the panel is named Support');
+    assert.match(await textOf(driver, '[data-testid="support-country"]'), /United States/, 'the starting list says which country it is for');
+    const notice = await textOf(driver, '[data-testid="support-notice"]');
     assert.match(notice, /kept safe/, `while locked, the worker's own list is said to be kept safe (${notice})`);
     assert.match(notice, /check the numbers for where you live/i, 'and to check the numbers locally');
     const names = await resourceNames();
     assert.ok(names.includes('988 Suicide & Crisis Lifeline'), `the starting list is shown (${names.join(', ')})`);
-    assert.match(await textOf(`${PANEL} [data-testid="support-list"]`), /Call or text 988/, 'with how to reach each one');
+    assert.match(await textOf(driver, `${PANEL} [data-testid="support-list"]`), /Call or text 988/, 'with how to reach each one');
     assert.equal(await exists('[data-testid="support-edit"]'), false, 'nothing can be changed while locked');
-    assert.match(await textOf('[data-testid="support-locked"]'), /once your journal is unlocked/, 'and it says when it can be');
-    assert.doesNotMatch(await pageText(), UNKIND, 'calm words only');
+    assert.match(await textOf(driver, '[data-testid="support-locked"]'), /once your journal is unlocked/, 'and it says when it can be');
+    assert.doesNotMatch(await pageText(driver), UNKIND, 'calm words only');
     await axe(driver, 'Support, locked');
     await screenshot(driver, '29-support-locked');
     await closeSupport();
@@ -163,34 +147,34 @@ describe('Self-care plan and Support, end to end', { timeout: 600_000 }, () => {
 
   it('opens Support from the journal and over a reflection being written, and closes back to it', async () => {
     await openSupport();
-    assert.match(await textOf('[data-testid="support-notice"]'), /starting list is for the United States/, 'unlocked, the starting list asks to check local numbers');
+    assert.match(await textOf(driver, '[data-testid="support-notice"]'), /starting list is for the United States/, 'unlocked, the starting list asks to check local numbers');
     await shown(driver, '[data-testid="support-edit"]');
     await closeSupport({ by: 'button' });
     await atHeading('Your journal');
 
-    await activate('new-reflection');
+    await activate(driver, 'new-reflection');
     await shown(driver, '#reflection-text');
     await typeInto('reflection-text', 'Half a thought, not saved yet');
     await openSupport();
     await closeSupport();
     assert.equal(await value('reflection-text'), 'Half a thought, not saved yet', 'the unsaved reflection is just as it was');
-    await activate('cancel');
+    await activate(driver, 'cancel');
     await shown(driver, '[data-testid="new-reflection"]');
   });
 
   it('changes the Support list: a refusal next to its field keeps what was typed, then it saves and is kept after a lock', async () => {
     await openSupport();
     const starting = await resourceNames();
-    await activate('support-edit');
+    await activate(driver, 'support-edit');
     await shown(driver, '#support-r0-name');
     assert.equal(await value('support-r0-name'), starting[0], 'editing starts from the list shown');
     const count = starting.length;
-    await activate('support-add');
+    await activate(driver, 'support-add');
     const name = `support-r${count}-name`;
     await until(async () => (await focused(driver)) === name, 'focus moves to the new resource\'s name');
     await typeInto(`support-r${count}-contact`, 'Text 07700 900123');
     await typeInto(`support-r${count}-note`, 'Evenings are best');
-    await activate('support-save');
+    await activate(driver, 'support-save');
     await until(
       async () => /Give each resource a name/.test(await textNow(`#${name}-error`)),
       'a resource without a name is refused next to its name field',
@@ -212,102 +196,102 @@ describe('Self-care plan and Support, end to end', { timeout: 600_000 }, () => {
     await screenshot(driver, '30-support-edit-refused');
 
     await press(driver, 'Maya, peer mentor');
-    await activate('support-save');
+    await activate(driver, 'support-save');
     await until(async () => /Your list is saved/.test(await textNow('[data-testid="support-status"]')), 'the list is saved');
     const mine = await resourceNames();
     assert.equal(mine.length, count + 1, 'one more resource than the starting list');
     assert.equal(mine[count], 'Maya, peer mentor', 'the new one is last, as placed');
-    assert.match(await textOf('[data-testid="support-notice"]'), /Your own list/, 'the notice now says it is the worker\'s own list');
+    assert.match(await textOf(driver, '[data-testid="support-notice"]'), /Your own list/, 'the notice now says it is the worker\'s own list');
     assert.equal(await exists('[data-testid="support-country"]'), false, 'and no longer names the starting list\'s country');
     await axe(driver, 'Support, own list');
     await screenshot(driver, '31-support-own-list');
     await closeSupport();
 
-    await activate('lock');
+    await activate(driver, 'lock');
     await shown(driver, '#unlock-passphrase');
     await openSupport();
     assert.ok(!(await resourceNames()).includes('Maya, peer mentor'), 'the worker\'s own list is not shown while locked');
-    assert.match(await textOf('[data-testid="support-notice"]'), /kept safe/, 'it is said to be kept safe');
+    assert.match(await textOf(driver, '[data-testid="support-notice"]'), /kept safe/, 'it is said to be kept safe');
     await closeSupport();
     await unlock();
     await openSupport();
     await until(async () => (await resourceNames()).includes('Maya, peer mentor'), 'after unlocking, the saved resource is there');
-    assert.match(await textOf(`${PANEL} [data-testid="support-list"]`), /Text 07700 900123/, 'with how to reach them');
-    assert.match(await textOf(`${PANEL} [data-testid="support-list"]`), /Evenings are best/, 'and its note');
+    assert.match(await textOf(driver, `${PANEL} [data-testid="support-list"]`), /Text 07700 900123/, 'with how to reach them');
+    assert.match(await textOf(driver, `${PANEL} [data-testid="support-list"]`), /Evenings are best/, 'and its note');
     await closeSupport();
   });
 
   it('keeps the self-care plan in versions, and shows an earlier one as it was', async () => {
-    await activate('plan-open');
+    await activate(driver, 'plan-open');
     await atHeading('My self-care plan');
     await until(() => driver.executeScript('return document.activeElement && document.activeElement.tagName === "H1";'), 'focus moves to the heading on arrival');
     await until(async () => /^Not saved yet/.test(await textNow('[data-testid="plan-version"]')), 'the plan opens, with nothing saved yet');
-    const sections = await textsOf('main form section h2');
+    const sections = await textsOf(driver, 'main form section h2');
     assert.deepEqual(sections, ['Warning signs', 'What helps', 'People I can talk to', 'Boundaries', 'A plan for vicarious trauma, in five steps', 'Anything else'],
       'the plan\'s sections, in Ballast\'s words');
     const unlabelled = await driver.executeScript('return [...document.querySelectorAll("main textarea")].filter((t) => t.labels.length === 0).map((t) => t.id);');
     assert.deepEqual(unlabelled, [], 'every text area has a label');
     assert.equal(await driver.executeScript('return document.querySelectorAll("main textarea").length;'), 13, 'thirteen parts, each may stay empty');
     await headingsInOrder('the plan');
-    assert.doesNotMatch(await pageText(), UNKIND, 'calm words only');
+    assert.doesNotMatch(await pageText(driver), UNKIND, 'calm words only');
     await axe(driver, 'self-care plan');
 
     await typeInto('plan-warning-signs', 'Short sleep, snapping at small things');
     await typeInto('plan-vt-goals', 'Walk at lunch. Leave on time on Friday.');
-    await activate('plan-save');
+    await activate(driver, 'plan-save');
     await until(async () => /^Version 1, saved /.test(await textNow('[data-testid="plan-version"]')), 'the first save is version 1');
-    assert.equal(await textOf('[data-testid="plan-status"]'), 'Saved as version 1.', 'and says so');
+    assert.equal(await textOf(driver, '[data-testid="plan-status"]'), 'Saved as version 1.', 'and says so');
     await driver.executeScript('window.scrollTo(0, 0);');
     await screenshot(driver, '32-self-care-plan');
 
     await tabTo(driver, 'plan-vt-goals');
     await press(driver, Key.END, ' Call Sam on Sunday.');
-    await activate('plan-save');
+    await activate(driver, 'plan-save');
     await until(async () => /^Version 2, saved /.test(await textNow('[data-testid="plan-version"]')), 'a change is saved as version 2');
 
     // A part too long to keep is refused next to it, and nothing typed anywhere is lost.
     await paste('plan-people', 'x'.repeat(50_001));
-    await activate('plan-save');
+    await activate(driver, 'plan-save');
     await until(async () => /can hold up to 50,?000 characters/.test(await textNow('#plan-people-error')), 'the long part is refused next to it, with the limit');
     assert.equal(await focused(driver), 'plan-people', 'focus moves to the part to fix');
     assert.equal((await value('plan-people')).length, 50_001, 'the refused text itself is kept');
     assert.equal(await value('plan-warning-signs'), 'Short sleep, snapping at small things', 'the other parts are kept');
-    assert.match(await textOf('[data-testid="plan-version"]'), /^Version 2, /, 'nothing new was kept');
+    assert.match(await textOf(driver, '[data-testid="plan-version"]'), /^Version 2, /, 'nothing new was kept');
     await axe(driver, 'self-care plan with a refusal');
     await paste('plan-people', '');
-    await activate('plan-save');
+    await activate(driver, 'plan-save');
     await until(async () => (await textNow('[data-testid="plan-status"]')) === 'Nothing had changed, so this is still version 2.', 'saving the same plan makes no new version');
 
     await typeInto('plan-notes', 'Not saved yet, still mine');
-    const listed = await textsOf('[data-testid="plan-versions"] li');
+    const listed = await textsOf(driver, '[data-testid="plan-versions"] li');
     assert.equal(listed.length, 2, 'both versions are listed');
     assert.match(listed[0], /^Version 2, saved .*your current plan/, 'newest first, marked as the current plan');
     assert.match(listed[1], /^Version 1, saved /, 'then version 1');
-    await activate('plan-version-1');
+    await activate(driver, 'plan-version-1');
     await shown(driver, '[data-testid="plan-past"]');
     await until(async () => (await focused(driver)) === 'plan-past-title', 'focus moves to the earlier version\'s heading');
-    assert.match(await textOf('#plan-past-title'), /^Version 1, saved /, 'it names the version shown');
-    assert.equal(await textOf('[data-testid="plan-past-vt_goals"]'), 'Walk at lunch. Leave on time on Friday.', 'version 1 has the earlier goals');
-    assert.equal(await textOf('[data-testid="plan-past-warning_signs"]'), 'Short sleep, snapping at small things', 'and the warning signs');
-    assert.equal(await textOf('[data-testid="plan-past-people"]'), 'Left empty.', 'an empty part says so');
+    assert.match(await textOf(driver, '#plan-past-title'), /^Version 1, saved /, 'it names the version shown');
+    assert.equal(await textOf(driver, '[data-testid="plan-past-vt_goals"]'), 'Walk at lunch. Leave on time on Friday.', 'version 1 has the earlier goals');
+    assert.equal(await textOf(driver, '[data-testid="plan-past-warning_signs"]'), 'Short sleep, snapping at small things', 'and the warning signs');
+    assert.equal(await textOf(driver, '[data-testid="plan-past-people"]'), 'Left empty.', 'an empty part says so');
     assert.equal(await driver.executeScript('return document.querySelectorAll("main textarea").length;'), 0, 'an earlier version cannot be edited');
     await headingsInOrder('an earlier version of the plan');
     await axe(driver, 'self-care plan, an earlier version');
     await screenshot(driver, '33-self-care-plan-version-1');
 
-    await activate('plan-current');
+    await activate(driver, 'plan-current');
     await shown(driver, '#plan-vt-goals');
     assert.equal(await value('plan-vt-goals'), 'Walk at lunch. Leave on time on Friday. Call Sam on Sunday.', 'back to the current plan');
     assert.equal(await value('plan-notes'), 'Not saved yet, still mine', 'with the unsaved text still there');
-    await activate('back');
+    await activate(driver, 'back');
     await atHeading('Your journal');
   });
 
   it('offers a calm nudge on Trends with the plan, Support and Dismiss, and Support opens there too', async () => {
-    await activate('trends-open');
+    await activate(driver, 'trends-open');
     await atHeading('Trends');
     await shown(driver, '[data-testid="trends-content"]', 30_000);
-    const message = await textOf('[data-testid="nudge-message"]');
+    const message = await textOf(driver, '[data-testid="nudge-message"]');
     assert.match(message, /WHO-5 is 50 or lower/, `the nudge says what it noticed (${message})`);
     assert.match(message, /self-care plan/, 'and offers options in words');
     assert.equal(await exists('[data-testid="nudges"] [role="alert"]'), false, 'a nudge is not an alert');
@@ -316,7 +300,7 @@ describe('Self-care plan and Support, end to end', { timeout: 600_000 }, () => {
       const s = getComputedStyle(n);
       return [s.color, s.backgroundColor, s.borderLeftColor];`);
     assert.ok(colours.every((c) => !/rgb\(155, 28, 28\)|rgb\(253, 241, 241\)/.test(c)), `never in the error colours (${colours.join(' / ')})`);
-    assert.doesNotMatch(await pageText(), UNKIND, 'calm words only');
+    assert.doesNotMatch(await pageText(driver), UNKIND, 'calm words only');
     await axe(driver, 'Trends with a nudge');
     await screenshot(driver, '34-trends-nudge');
 
@@ -325,39 +309,39 @@ describe('Self-care plan and Support, end to end', { timeout: 600_000 }, () => {
     await openSupport('nudge-support');
     await closeSupport({ back: 'nudge-support' });
 
-    await activate('nudge-plan');
+    await activate(driver, 'nudge-plan');
     await atHeading('My self-care plan');
-    assert.equal(await textOf('[data-testid="back"]'), 'Back to Trends', 'the way back names Trends');
-    await activate('back');
+    assert.equal(await textOf(driver, '[data-testid="back"]'), 'Back to Trends', 'the way back names Trends');
+    await activate(driver, 'back');
     await atHeading('Trends');
     await shown(driver, '[data-testid="nudge"]', 30_000);
-    await activate('nudge-dismiss');
+    await activate(driver, 'nudge-dismiss');
     await until(async () => !(await exists('[data-testid="nudge"]')), 'the dismissed nudge disappears');
-    assert.equal(await textOf('[data-testid="nudge-status"]'), 'Set aside. A new note may appear if things change.', 'and it says so, calmly');
+    assert.equal(await textOf(driver, '[data-testid="nudge-status"]'), 'Set aside. A new note may appear if things change.', 'and it says so, calmly');
 
-    await activate('back');
+    await activate(driver, 'back');
     await atHeading('Your journal');
-    await activate('trends-open');
+    await activate(driver, 'trends-open');
     await atHeading('Trends');
     await shown(driver, '[data-testid="trends-content"]', 30_000);
     assert.equal(await exists('[data-testid="nudge"]'), false, 'a dismissed nudge does not come back');
-    await activate('back');
+    await activate(driver, 'back');
     await atHeading('Your journal');
   });
 
   it('keeps unsaved plan text when the journal locks, and hands it back after unlocking', async () => {
-    await activate('plan-open');
+    await activate(driver, 'plan-open');
     await atHeading('My self-care plan');
     await typeInto('plan-notes', ' and a slow walk home');
     const typed = await value('plan-notes');
-    await activate('lock');
+    await activate(driver, 'lock');
     await shown(driver, '#unlock-passphrase');
     await typeInto('unlock-passphrase', PASSPHRASE);
     await press(driver, Key.ENTER);
     await atHeading('My self-care plan');
     assert.equal(await value('plan-notes'), typed, 'the unsaved text is back, exactly as typed');
-    assert.match(await textOf('[data-testid="plan-restored"]'), /not saved yet/, 'and it says it is not saved yet');
-    await activate('back');
+    assert.match(await textOf(driver, '[data-testid="plan-restored"]'), /not saved yet/, 'and it says it is not saved yet');
+    await activate(driver, 'back');
     await atHeading('Your journal');
   });
 });

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { axe, focused, Key, launch, press, root, screenshot, shown, tabTo } from './harness.mjs';
+import { axe, focused, Key, launch, press, root, screenshot, shown, tabTo, activate, pageText, textOf, textsOf } from './harness.mjs';
 
 const PASSPHRASE = 'harbour lantern quietly';
 /** Words no screen may show: no guilt, no counting, no diagnosis. */
@@ -28,31 +28,15 @@ async function unlock() {
   await press(driver, PASSPHRASE, Key.ENTER);
 }
 
-/** textContent of the first match, whitespace folded (getText drops visually hidden text). */
-async function textOf(css) {
-  await shown(driver, css);
-  return driver.executeScript(`return document.querySelector(${JSON.stringify(css)}).textContent.replace(/\\s+/g, ' ').trim();`);
-}
 
-async function textsOf(css) {
-  return driver.executeScript(`return [...document.querySelectorAll(${JSON.stringify(css)})].map((e) => e.textContent.replace(/\\s+/g, ' ').trim());`);
-}
 
-async function pageText() {
-  return driver.executeScript('return document.body.textContent.replace(/\\s+/g, " ");');
-}
 
-/** Presses a button (by id or data-testid) from the keyboard: Tab to it, then Enter. */
-async function activate(target) {
-  await tabTo(driver, target);
-  await press(driver, Key.ENTER);
-}
 
 /** Waits until the check-in's step heading says `wanted` ("Question 3 of 30"). */
 async function atStep(wanted) {
-  await driver.wait(async () => (await textOf('[data-testid="checkin-progress"]')) === wanted, 10_000, `waiting for "${wanted}"`)
+  await driver.wait(async () => (await textOf(driver, '[data-testid="checkin-progress"]')) === wanted, 10_000, `waiting for "${wanted}"`)
     .catch(() => {});
-  assert.equal(await textOf('[data-testid="checkin-progress"]'), wanted, 'the progress says where the worker is');
+  assert.equal(await textOf(driver, '[data-testid="checkin-progress"]'), wanted, 'the progress says where the worker is');
 }
 
 async function isChecked(id) {
@@ -81,7 +65,7 @@ async function answer(n, value) {
 /** Answers item `n` with `value`, then Next. */
 async function answerAndNext(n, value) {
   await answer(n, value);
-  await activate('checkin-next');
+  await activate(driver, 'checkin-next');
 }
 
 describe('Self-checks, end to end', { timeout: 300_000 }, () => {
@@ -95,26 +79,26 @@ describe('Self-checks, end to end', { timeout: 300_000 }, () => {
 
   it('takes the WHO-5 with the keyboard alone and shows the score, its words, the credit and "not a diagnosis"', async () => {
     await unlock();
-    const suggested = await textOf('[data-testid="check-in-suggested"]');
+    const suggested = await textOf(driver, '[data-testid="check-in-suggested"]');
     assert.match(suggested, /there when you have a few quiet minutes: .*WHO-5/, 'the journal mentions the self-checks calmly');
     assert.doesNotMatch(suggested, UNKIND, 'an invitation, not a reproach');
-    await activate('check-ins-open');
+    await activate(driver, 'check-ins-open');
     await shown(driver, '[data-testid="checkin-start-who5"]');
-    const measures = await textsOf('section[data-testid^="measure-"] h2');
+    const measures = await textsOf(driver, 'section[data-testid^="measure-"] h2');
     assert.deepEqual(measures, ['ProQOL 5', 'WHO-5', 'CBI', 'Single-item burnout'], 'all four self-checks are listed');
-    const who5 = await textOf('[data-testid="measure-who5"]');
+    const who5 = await textOf(driver, '[data-testid="measure-who5"]');
     assert.match(who5, /Not taken yet/, 'says it has not been taken, without counting');
     assert.match(who5, /Suggested every 14 days/, 'and its schedule in gentle words');
-    assert.match(await textOf('[data-testid="measure-single_item_burnout"]'), /Any time/, 'the single item has no schedule');
-    assert.doesNotMatch(await pageText(), UNKIND, 'no guilt or diagnosis words on Self-checks');
+    assert.match(await textOf(driver, '[data-testid="measure-single_item_burnout"]'), /Any time/, 'the single item has no schedule');
+    assert.doesNotMatch(await pageText(driver), UNKIND, 'no guilt or diagnosis words on Self-checks');
     await axe(driver, 'self-checks');
     await screenshot(driver, '19-self-checks');
 
-    await activate('checkin-start-who5');
-    assert.match(await textOf('[data-testid="checkin-instructions"]'), /higher numbers mean better well-being/, 'the WHO-5\'s own instructions, verbatim');
+    await activate(driver, 'checkin-start-who5');
+    assert.match(await textOf(driver, '[data-testid="checkin-instructions"]'), /higher numbers mean better well-being/, 'the WHO-5\'s own instructions, verbatim');
     await axe(driver, 'check-in start');
     await screenshot(driver, '20-check-in-start');
-    await activate('checkin-begin');
+    await activate(driver, 'checkin-begin');
 
     // 3 + 2 + 2 + 3 + 2 = 12, × 4 = 48: at or below the cut-off of 50, so options are offered.
     const chosen = [3, 2, 2, 3, 2];
@@ -127,70 +111,70 @@ describe('Self-checks, end to end', { timeout: 300_000 }, () => {
         await axe(driver, 'check-in question');
         await screenshot(driver, '21-check-in-question');
       }
-      await activate('checkin-next');
+      await activate(driver, 'checkin-next');
     }
-    assert.equal(await textOf('[data-testid="checkin-summary"]'), 'You answered 5 of 5.', 'the last step says how many were answered');
-    await activate('checkin-finish');
+    assert.equal(await textOf(driver, '[data-testid="checkin-summary"]'), 'You answered 5 of 5.', 'the last step says how many were answered');
+    await activate(driver, 'checkin-finish');
 
-    assert.equal(await textOf('[data-testid="score-number"]'), '48 out of 100', 'the WHO-5 as a score out of 100');
-    assert.match(await textOf('[data-testid="score-words"]'), /50 or lower/, 'with Ballast\'s words for its band');
-    assert.match(await textOf('[data-testid="result-note"]'), /not a diagnosis/, 'every score screen says it is not a diagnosis');
-    assert.match(await textOf('[data-testid="credit"]'), /World Health Organization/, 'the credit line is shown');
-    assert.match(await textOf('[data-testid="options"]'), /self-care plan/i, 'a result at the cut-off comes with options, not only a number');
-    assert.match(await textOf('[data-testid="result-talk"]'), /supervisor, or a peer you trust/, 'talking it through with a supervisor or peer is offered');
+    assert.equal(await textOf(driver, '[data-testid="score-number"]'), '48 out of 100', 'the WHO-5 as a score out of 100');
+    assert.match(await textOf(driver, '[data-testid="score-words"]'), /50 or lower/, 'with Ballast\'s words for its band');
+    assert.match(await textOf(driver, '[data-testid="result-note"]'), /not a diagnosis/, 'every score screen says it is not a diagnosis');
+    assert.match(await textOf(driver, '[data-testid="credit"]'), /World Health Organization/, 'the credit line is shown');
+    assert.match(await textOf(driver, '[data-testid="options"]'), /self-care plan/i, 'a result at the cut-off comes with options, not only a number');
+    assert.match(await textOf(driver, '[data-testid="result-talk"]'), /supervisor, or a peer you trust/, 'talking it through with a supervisor or peer is offered');
     await shown(driver, '[data-testid="result-plan"]');
     // Support opens over the results and closes back to the button that opened it.
-    await activate('result-support');
+    await activate(driver, 'result-support');
     await shown(driver, 'dialog[data-testid="support-panel"][open]');
     await shown(driver, '[data-testid="support-resource"]');
     await press(driver, Key.ESCAPE);
     await driver.wait(async () => (await focused(driver)) === 'result-support', 5_000, 'focus returns to the Support option').catch(() => {});
     assert.equal(await focused(driver), 'result-support', 'closing Support returns focus to the option that opened it');
-    assert.doesNotMatch(await pageText(), UNKIND, 'no guilt or diagnosis words on the results');
+    assert.doesNotMatch(await pageText(driver), UNKIND, 'no guilt or diagnosis words on the results');
     await axe(driver, 'check-in results');
     await screenshot(driver, '22-check-in-results');
   });
 
   it('keeps a skipped question skipped, and says the scale is incomplete rather than guess a score', async () => {
-    await activate('result-check-ins');
+    await activate(driver, 'result-check-ins');
     await shown(driver, '[data-testid="checkin-start-who5"]');
-    assert.match(await textOf('[data-testid="measure-who5"]'), /Last taken/, 'the WHO-5 now says when it was last taken');
-    await activate('checkin-start-who5');
-    await activate('checkin-begin');
+    assert.match(await textOf(driver, '[data-testid="measure-who5"]'), /Last taken/, 'the WHO-5 now says when it was last taken');
+    await activate(driver, 'checkin-start-who5');
+    await activate(driver, 'checkin-begin');
     await atStep('Question 1 of 5');
     await answerAndNext(1, 4);
     await atStep('Question 2 of 5');
-    await activate('checkin-skip');
+    await activate(driver, 'checkin-skip');
     for (const n of [3, 4, 5]) {
       await atStep(`Question ${n} of 5`);
       await answerAndNext(n, 4);
     }
-    assert.equal(await textOf('[data-testid="checkin-summary"]'), 'You answered 4 of 5; skipped questions are fine.', 'skipping is fine');
-    await activate('checkin-finish');
-    assert.match(await textOf('[data-testid="score-words"]'), /Incomplete/, 'the scale is named incomplete');
-    assert.equal(await textOf('[data-testid="score-number"]'), 'No score this time', 'and no score is made up');
-    assert.match(await textOf('[data-testid="result-note"]'), /not a diagnosis/, 'still not a diagnosis');
+    assert.equal(await textOf(driver, '[data-testid="checkin-summary"]'), 'You answered 4 of 5; skipped questions are fine.', 'skipping is fine');
+    await activate(driver, 'checkin-finish');
+    assert.match(await textOf(driver, '[data-testid="score-words"]'), /Incomplete/, 'the scale is named incomplete');
+    assert.equal(await textOf(driver, '[data-testid="score-number"]'), 'No score this time', 'and no score is made up');
+    assert.match(await textOf(driver, '[data-testid="result-note"]'), /not a diagnosis/, 'still not a diagnosis');
     await screenshot(driver, '23-check-in-incomplete');
 
-    await activate('result-history');
-    await driver.wait(async () => (await textsOf('[data-testid="check-in-row"]')).length === 2, 10_000, 'both WHO-5s are listed');
-    const rows = await textsOf('[data-testid="check-in-row"]');
+    await activate(driver, 'result-history');
+    await driver.wait(async () => (await textsOf(driver, '[data-testid="check-in-row"]')).length === 2, 10_000, 'both WHO-5s are listed');
+    const rows = await textsOf(driver, '[data-testid="check-in-row"]');
     assert.match(rows[0], /Wellbeing: incomplete/, 'newest first, incomplete in words');
     assert.match(rows[1], /Wellbeing: 48 out of 100/, 'then the first one with its score');
     await axe(driver, 'check-in history');
     await screenshot(driver, '24-check-in-history');
-    await activate('check-in-delete');
+    await activate(driver, 'check-in-delete');
     await shown(driver, 'dialog[open]');
-    await activate('confirm-delete');
-    await driver.wait(async () => (await textsOf('[data-testid="check-in-row"]')).length === 1, 10_000, 'one fewer after confirming');
-    assert.match((await textsOf('[data-testid="check-in-row"]'))[0], /48 out of 100/, 'the one kept is the complete one');
+    await activate(driver, 'confirm-delete');
+    await driver.wait(async () => (await textsOf(driver, '[data-testid="check-in-row"]')).length === 1, 10_000, 'one fewer after confirming');
+    assert.match((await textsOf(driver, '[data-testid="check-in-row"]'))[0], /48 out of 100/, 'the one kept is the complete one');
   });
 
   it('carries on with a ProQOL 5 after the journal locks, at the right question with earlier answers kept', async () => {
-    await activate('back');
+    await activate(driver, 'back');
     await shown(driver, '[data-testid="checkin-start-proqol5"]');
-    await activate('checkin-start-proqol5');
-    await activate('checkin-begin');
+    await activate(driver, 'checkin-start-proqol5');
+    await activate(driver, 'checkin-begin');
     const first = { 1: 2, 2: 4, 3: 5 };
     for (const [n, value] of Object.entries(first)) {
       await atStep(`Question ${n} of 30`);
@@ -200,62 +184,62 @@ describe('Self-checks, end to end', { timeout: 300_000 }, () => {
     // An answer chosen but not yet confirmed with Next is kept by the Lock too.
     await answer(4, 3);
 
-    await activate('lock');
+    await activate(driver, 'lock');
     await unlock();
-    assert.match(await textOf('[data-testid="check-in-suggested"]'), /ProQOL 5 is kept where you left off/, 'the journal says the unfinished one is kept');
-    await activate('check-ins-open');
+    assert.match(await textOf(driver, '[data-testid="check-in-suggested"]'), /ProQOL 5 is kept where you left off/, 'the journal says the unfinished one is kept');
+    await activate(driver, 'check-ins-open');
     await shown(driver, '[data-testid="checkin-resume-proqol5"]');
-    assert.match(await textOf('[data-testid="measure-proqol5"]'), /question 4 of 30/, 'Self-checks says where it was left');
-    await activate('checkin-resume-proqol5');
+    assert.match(await textOf(driver, '[data-testid="measure-proqol5"]'), /question 4 of 30/, 'Self-checks says where it was left');
+    await activate(driver, 'checkin-resume-proqol5');
     await atStep('Question 4 of 30');
     await axe(driver, 'resumed check-in');
     await screenshot(driver, '25-check-in-resumed');
     assert.ok(await isChecked('checkin-q4-3'), 'the answer chosen just before locking is still chosen');
 
     for (const n of [3, 2, 1]) {
-      await activate('checkin-back');
+      await activate(driver, 'checkin-back');
       await atStep(`Question ${n} of 30`);
       assert.ok(await isChecked(`checkin-q${n}-${first[n]}`), `question ${n} still has its answer after the lock`);
     }
     for (const n of [1, 2, 3]) {
       await atStep(`Question ${n} of 30`);
-      await activate('checkin-next');
+      await activate(driver, 'checkin-next');
     }
     for (let n = 4; n <= 30; n += 1) {
       await atStep(`Question ${n} of 30`);
       await answerAndNext(n, 3);
     }
-    assert.equal(await textOf('[data-testid="checkin-summary"]'), 'You answered 30 of 30.', 'every question answered');
-    await activate('checkin-finish');
+    assert.equal(await textOf(driver, '[data-testid="checkin-summary"]'), 'You answered 30 of 30.', 'every question answered');
+    await activate(driver, 'checkin-finish');
     await shown(driver, '[data-testid="score-number"]');
     // Items 1–3 came back after the lock: item 3 (5) is compassion satisfaction, item 1 (2, reverse
     // scored as 4) burnout, item 2 (4) secondary traumatic stress; every other answer is 3.
     assert.deepEqual(
-      await textsOf('[data-testid="score-number"]'),
+      await textsOf(driver, '[data-testid="score-number"]'),
       ['32 on a scale from 10 to 50', '31 on a scale from 10 to 50', '31 on a scale from 10 to 50'],
       'the scores are those of the answers given before and after the lock',
     );
-    assert.match(await textOf('[data-testid="credit"]'), /Stamm/, 'the ProQOL\'s credit line is shown');
-    await activate('result-check-ins');
+    assert.match(await textOf(driver, '[data-testid="credit"]'), /Stamm/, 'the ProQOL\'s credit line is shown');
+    await activate(driver, 'result-check-ins');
     await shown(driver, '[data-testid="checkin-start-proqol5"]');
   });
 
   it('offers, and does not force, the one-question burnout check after a reflection', async () => {
-    await activate('back');
-    await activate('new-reflection');
+    await activate(driver, 'back');
+    await activate(driver, 'new-reflection');
     await tabTo(driver, 'reflection-text');
     await press(driver, 'A long afternoon');
-    await activate('save');
-    const offer = await textOf('[data-testid="burnout-offer"]');
+    await activate(driver, 'save');
+    const offer = await textOf(driver, '[data-testid="burnout-offer"]');
     assert.match(offer, /One question about burnout, if you like/, 'a small calm offer after saving');
-    await activate('offer-burnout');
-    await activate('checkin-begin');
+    await activate(driver, 'offer-burnout');
+    await activate(driver, 'checkin-begin');
     await atStep('Question 1 of 1');
     await answerAndNext(1, 2);
-    await activate('checkin-finish');
-    assert.match(await textOf('[data-testid="score-words"]'), /without burnout symptoms/, 'Ballast\'s words for the statement chosen');
-    assert.match(await textOf('[data-testid="result-note"]'), /not a diagnosis/, 'not a diagnosis');
-    await activate('back');
+    await activate(driver, 'checkin-finish');
+    assert.match(await textOf(driver, '[data-testid="score-words"]'), /without burnout symptoms/, 'Ballast\'s words for the statement chosen');
+    assert.match(await textOf(driver, '[data-testid="result-note"]'), /not a diagnosis/, 'not a diagnosis');
+    await activate(driver, 'back');
     await shown(driver, '[data-testid="entry-row"]');
   });
 });

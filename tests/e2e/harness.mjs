@@ -132,3 +132,25 @@ export async function screenshot(driver, name) {
   mkdirSync(shots, { recursive: true });
   writeFileSync(path.join(shots, `${name}.png`), await driver.takeScreenshot(), 'base64');
 }
+
+/** textContent of the first match, whitespace folded (getText drops visually hidden text). */
+export async function textOf(driver, css) {
+  await shown(driver, css);
+  return driver.executeScript(`return document.querySelector(${JSON.stringify(css)}).textContent.replace(/\\s+/g, ' ').trim();`);
+}
+
+/** textContent of every match, whitespace folded. */
+export async function textsOf(driver, css) {
+  return driver.executeScript(`return [...document.querySelectorAll(${JSON.stringify(css)})].map((e) => e.textContent.replace(/\\s+/g, ' ').trim());`);
+}
+
+/** The whole page's text, whitespace folded. */
+export async function pageText(driver) {
+  return driver.executeScript('return document.body.textContent.replace(/\\s+/g, " ");');
+}
+
+/** Presses a button (by id or data-testid) from the keyboard: Tab to it, then Enter. */
+export async function activate(driver, target) {
+  await tabTo(driver, target);
+  await press(driver, Key.ENTER);
+}

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { axe, focused, Key, launch, press, root, screenshot, shown, tabTo } from './harness.mjs';
+import { axe, focused, Key, launch, press, root, screenshot, shown, tabTo, activate, pageText, textOf, textsOf } from './harness.mjs';
 
 const PASSPHRASE = 'harbour lantern quietly';
 /** Words no screen may show: no guilt, no counting, no diagnosis. */
@@ -134,25 +134,9 @@ async function unlock() {
   await press(driver, PASSPHRASE, Key.ENTER);
 }
 
-/** textContent of the first match, whitespace folded (getText drops visually hidden text). */
-async function textOf(css) {
-  await shown(driver, css);
-  return driver.executeScript(`return document.querySelector(${JSON.stringify(css)}).textContent.replace(/\\s+/g, ' ').trim();`);
-}
 
-async function textsOf(css) {
-  return driver.executeScript(`return [...document.querySelectorAll(${JSON.stringify(css)})].map((e) => e.textContent.replace(/\\s+/g, ' ').trim());`);
-}
 
-async function pageText() {
-  return driver.executeScript('return document.body.textContent.replace(/\\s+/g, " ");');
-}
 
-/** Presses a button (by id or data-testid) from the keyboard: Tab to it, then Enter. */
-async function activate(target) {
-  await tabTo(driver, target);
-  await press(driver, Key.ENTER);
-}
 
 async function isChecked(id) {
   return driver.executeScript(`const e = document.getElementById(${JSON.stringify(id)}); return !!e && e.checked;`);
@@ -183,13 +167,13 @@ describe('Trends, end to end', { timeout: 600_000 }, () => {
   it('opens Trends from the journal with the keyboard, on the last 90 days, with the coupling in words', async () => {
     await unlock();
     await shown(driver, '[data-testid="trends-open"]');
-    await activate('trends-open');
+    await activate(driver, 'trends-open');
     await driver.wait(
       () => driver.executeScript('const h = document.querySelector("main h1"); return !!h && h.textContent.trim() === "Trends";'),
       10_000,
       'waiting for the Trends screen',
     );
-    assert.equal(await textOf('main h1'), 'Trends', 'one heading names the screen');
+    assert.equal(await textOf(driver, 'main h1'), 'Trends', 'one heading names the screen');
     await driver.wait(
       () => driver.executeScript('return document.activeElement && document.activeElement.tagName === "H1";'),
       5_000,
@@ -198,21 +182,21 @@ describe('Trends, end to end', { timeout: 600_000 }, () => {
     await loaded('days90');
     assert.equal(await driver.executeScript('return document.querySelectorAll("h1").length;'), 1, 'exactly one h1');
     assert.ok(await isChecked('trends-range-days90'), '"Last 90 days" is chosen at first');
-    const legend = await textOf('fieldset legend');
+    const legend = await textOf(driver, 'fieldset legend');
     assert.match(legend, /Which days to show/, 'the range picker is a labelled group');
 
-    const panel = await textOf('[data-testid="coupling-panel"]');
+    const panel = await textOf(driver, '[data-testid="coupling-panel"]');
     assert.match(panel, /Self-worth and how the people you support are doing/, 'the panel has its heading');
-    const words = await textOf('[data-testid="coupling-words"]');
+    const words = await textOf(driver, '[data-testid="coupling-words"]');
     assert.match(words, /\b3\b/, `the sentence from Rust gives the setback-day mean (${words})`);
     assert.match(words, /\b8\b/, `and the progress-day mean (${words})`);
-    assert.equal(await textOf('[data-testid="coupling-setback"]'), 'Days with a setback: self-worth averaged 3 out of 10, over 4 days.',
+    assert.equal(await textOf(driver, '[data-testid="coupling-setback"]'), 'Days with a setback: self-worth averaged 3 out of 10, over 4 days.',
       'four setback days at 3 (one of them only a logged setback)');
-    assert.equal(await textOf('[data-testid="coupling-progress"]'), 'Days with progress: self-worth averaged 8 out of 10, over 4 days.',
+    assert.equal(await textOf(driver, '[data-testid="coupling-progress"]'), 'Days with progress: self-worth averaged 8 out of 10, over 4 days.',
       'four progress days at 8');
-    assert.equal(await textOf('[data-testid="coupling-neither"]'), 'Other days: self-worth averaged 5 out of 10, over 2 days.',
+    assert.equal(await textOf(driver, '[data-testid="coupling-neither"]'), 'Other days: self-worth averaged 5 out of 10, over 2 days.',
       'two other days at 5');
-    assert.doesNotMatch(await pageText(), UNKIND, 'no guilt or diagnosis words on Trends');
+    assert.doesNotMatch(await pageText(driver), UNKIND, 'no guilt or diagnosis words on Trends');
     await axe(driver, 'trends');
     await screenshot(driver, '26-trends');
   });
@@ -220,7 +204,7 @@ describe('Trends, end to end', { timeout: 600_000 }, () => {
   it('draws every chart with its heading, its SVG in the shipped font and its summary', async () => {
     const ids = await driver.executeScript('return [...document.querySelectorAll(\'section[data-testid="chart"]\')].map((s) => s.dataset.chart);');
     assert.deepEqual(ids, CHART_IDS, 'every chart, in order');
-    const headings = await textsOf('section[data-testid="chart"] > h2');
+    const headings = await textsOf(driver, 'section[data-testid="chart"] > h2');
     assert.equal(headings.length, CHART_IDS.length, 'each chart has an h2');
     for (const [i, h] of headings.entries()) assert.ok(h.length > 0, `the heading of ${CHART_IDS[i]} is not empty`);
     assert.match(headings[0], /ProQOL 5/, 'the ProQOL 5 chart is named');
@@ -277,7 +261,7 @@ describe('Trends, end to end', { timeout: 600_000 }, () => {
     await press(driver, Key.ENTER);
     await shown(driver, '#chart-coupling-table');
     assert.equal(await driver.executeScript('return document.getElementById("numbers-coupling").getAttribute("aria-expanded");'), 'true', 'and then that it is open');
-    assert.match(await textOf('#chart-coupling-table caption'), /numbers behind/i, 'the table has a caption');
+    assert.match(await textOf(driver, '#chart-coupling-table caption'), /numbers behind/i, 'the table has a caption');
     const heads = await driver.executeScript('return [...document.querySelectorAll("#chart-coupling-table thead th")].map((th) => [th.textContent.trim(), th.getAttribute("scope")]);');
     assert.ok(heads.length >= 2, 'the table has column headings');
     assert.ok(heads.every(([text, scope]) => text.length > 0 && scope === 'col'), 'every heading is a named column heading');
@@ -298,7 +282,7 @@ describe('Trends, end to end', { timeout: 600_000 }, () => {
   });
 
   it('reloads for "Everything": a year of varied data, with the means the seed implies', async () => {
-    const before = await textOf('[data-testid="trends-range-words"]');
+    const before = await textOf(driver, '[data-testid="trends-range-words"]');
     await tabTo(driver, 'trends-range-days90');
     for (let i = 0; i < 6 && (await focused(driver)) !== 'trends-range-all'; i += 1) {
       await press(driver, Key.ARROW_DOWN);
@@ -307,22 +291,22 @@ describe('Trends, end to end', { timeout: 600_000 }, () => {
     if (!(await isChecked('trends-range-all'))) await press(driver, Key.SPACE);
     assert.ok(await isChecked('trends-range-all'), '"Everything" is chosen from the keyboard');
     await loaded('all');
-    assert.notEqual(await textOf('[data-testid="trends-range-words"]'), before, 'the days shown now start earlier');
+    assert.notEqual(await textOf(driver, '[data-testid="trends-range-words"]'), before, 'the days shown now start earlier');
     // A year of varied data joins the hand seed: the means the import file implies, worked out above.
     const want = expectedEverything();
     assert.ok(want.setback.days > 20 && want.progress.days > 20, 'the year of sample data has many days of each kind');
-    assert.equal(await textOf('[data-testid="coupling-setback"]'),
+    assert.equal(await textOf(driver, '[data-testid="coupling-setback"]'),
       `Days with a setback: self-worth averaged ${want.setback.mean} out of 10, over ${want.setback.days} days.`,
       'the setback days of the whole journal, as the seed implies');
-    assert.equal(await textOf('[data-testid="coupling-progress"]'),
+    assert.equal(await textOf(driver, '[data-testid="coupling-progress"]'),
       `Days with progress: self-worth averaged ${want.progress.mean} out of 10, over ${want.progress.days} days.`,
       'the progress days of the whole journal, as the seed implies');
-    assert.equal((await textsOf('section[data-testid="chart"] > h2')).length, CHART_IDS.length, 'every chart again');
-    assert.doesNotMatch(await pageText(), UNKIND, 'no guilt or diagnosis words on Trends');
+    assert.equal((await textsOf(driver, 'section[data-testid="chart"] > h2')).length, CHART_IDS.length, 'every chart again');
+    assert.doesNotMatch(await pageText(driver), UNKIND, 'no guilt or diagnosis words on Trends');
     await axe(driver, 'trends, everything');
     await screenshot(driver, '28-trends-everything');
 
-    await activate('back');
+    await activate(driver, 'back');
     await shown(driver, '[data-testid="new-reflection"]');
   });
 });
