@@ -43,6 +43,12 @@ fn main() {
         "save_support_resources",
         "get_trends",
         "dismiss_nudge",
+        "get_summary_preview",
+        "get_summary_words",
+        "set_entry_shared",
+        "export_summary",
+        "get_share_log",
+        "clear_share_log",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest)).expect("tauri build");
 }

@@ -13,7 +13,7 @@ use tauri::{Manager, Runtime};
 
 /// Every command the UI may call, for the app and for the bindings.
 pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
-    use commands::{backups, care, check_ins, data, drafts, entries, journal, recovery, settings, trends};
+    use commands::{backups, care, check_ins, data, drafts, entries, journal, recovery, settings, summary, trends};
     tauri_specta::Builder::<R>::new().commands(tauri_specta::collect_commands![
         journal::app_status,
         journal::set_up_journal,
@@ -55,6 +55,12 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
         care::save_support_resources,
         trends::get_trends,
         trends::dismiss_nudge,
+        summary::get_summary_preview,
+        summary::get_summary_words,
+        summary::set_entry_shared,
+        summary::export_summary,
+        summary::get_share_log,
+        summary::clear_share_log,
     ])
 }
 
@@ -96,12 +102,33 @@ pub fn run() {
     let session = Session::new(dir, Arc::new(SystemClock));
     // A second launch focuses the first window. Should this plugin fail (no session bus, say), the
     // journal's file lock still refuses a second writer, with its own message.
-    let builder = tauri::Builder::default().plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
-        if let Some(window) = app.get_webview_window("main") {
-            let _ = window.unminimize();
-            let _ = window.show();
-            let _ = window.set_focus();
-        }
-    }));
+    // The dialog plugin lets Rust open the native save dialog; the webview is granted none of its
+    // commands (see capabilities/).
+    let builder = tauri::Builder::default().plugin(tauri_plugin_dialog::init()).plugin(
+        tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.show();
+                let _ = window.set_focus();
+            }
+        }),
+    );
+    let builder = builder.setup(|app| {
+        let handle = app.handle().clone();
+        app.manage(commands::summary::SaveDialog(Box::new(move |folder, name, ext| {
+            use tauri_plugin_dialog::DialogExt;
+            let label = if ext == "pdf" { "PDF" } else { "Markdown" };
+            let chosen = handle
+                .dialog()
+                .file()
+                .set_title("Save the supervision summary")
+                .set_directory(folder)
+                .set_file_name(name)
+                .add_filter(label, &[ext])
+                .blocking_save_file()?;
+            chosen.into_path().ok()
+        })));
+        Ok(())
+    });
     app(builder, session).run(tauri::generate_context!()).expect("the window system could not start");
 }

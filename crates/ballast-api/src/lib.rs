@@ -10,6 +10,7 @@ pub mod delete_all;
 pub mod dto;
 pub mod error;
 pub mod recovery;
+pub mod report;
 pub mod sample;
 pub mod session;
 pub mod transfer;

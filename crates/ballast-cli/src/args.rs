@@ -71,6 +71,29 @@ pub enum Command {
         #[arg(long, value_name = "FILE.svg")]
         out: std::path::PathBuf,
     },
+    /// Write a supervision summary for a range of days: PDF (FILE.pdf) or Markdown (FILE.md), by
+    /// the extension. Entries' text appears only for entries marked to share; person codes and tags
+    /// only when asked for. Each summary written is recorded in the share log.
+    Report {
+        /// The first day (YYYY-MM-DD, inclusive).
+        #[arg(long, value_name = "DATE", value_parser = crate::report::day)]
+        from: chrono::NaiveDate,
+        /// The last day (YYYY-MM-DD, inclusive).
+        #[arg(long, value_name = "DATE", value_parser = crate::report::day)]
+        to: chrono::NaiveDate,
+        /// The file to write: FILE.pdf or FILE.md.
+        #[arg(long, value_name = "FILE")]
+        out: std::path::PathBuf,
+        /// Put person codes beside the entries shared.
+        #[arg(long)]
+        include_codes: bool,
+        /// Put tags beside the entries shared.
+        #[arg(long)]
+        include_tags: bool,
+        /// What I'd like from supervision.
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+    },
     /// Write a sample journal (made-up, varied entries and check-ins over DAYS days up to now) as an
     /// export file, for trying Ballast out: `ballast import FILE` reads it. Opens no journal.
     SampleData {

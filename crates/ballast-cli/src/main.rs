@@ -9,6 +9,7 @@ mod check_ins;
 mod exit;
 mod input;
 mod render;
+mod report;
 mod secret;
 mod transfer;
 mod trends;
@@ -74,6 +75,9 @@ fn run_open(session: &Session, command: Command) -> Result<(), Failure> {
         Command::CheckIns { json } => check_ins::list(session, json)?,
         Command::Insights { from, to, json } => trends::insights(session, from, to, json)?,
         Command::Chart { name, from, to, out } => trends::chart(session, &name, from, to, &out)?,
+        Command::Report { from, to, out, include_codes, include_tags, note } => {
+            report::report(session, report::Asked { from, to, out: &out, include_codes, include_tags, note })?;
+        }
         Command::Backup => backups::back_up(session)?,
         Command::Backups { json } => backups::list(session, json)?,
         Command::Verify { file } => backups::verify(session, file.as_deref())?,

@@ -115,6 +115,44 @@ wire_enum!(
     }
 );
 
+impl Outcome {
+    /// In words, as the reflection form shows it.
+    pub fn words(self) -> &'static str {
+        match self {
+            Self::Setback => "A setback",
+            Self::NoChange => "No change",
+            Self::Progress => "Progress",
+            Self::NotApplicable => "Not applicable",
+        }
+    }
+}
+
+impl Landed {
+    /// In words, as the reflection form shows it.
+    pub fn words(self) -> &'static str {
+        match self {
+            Self::Helped => "It helped",
+            Self::Unsure => "Not sure",
+            Self::Regretted => "I regretted it",
+        }
+    }
+}
+
+impl SetbackType {
+    /// In words, as charts and summaries show it.
+    pub fn words(self) -> &'static str {
+        match self {
+            Self::Relapse => "Relapse",
+            Self::HospitalAdmission => "Hospital admission",
+            Self::Disengagement => "Disengagement",
+            Self::Crisis => "Crisis",
+            Self::Loss => "Loss",
+            Self::ConflictWithServices => "Conflict with services",
+            Self::Other => "Other",
+        }
+    }
+}
+
 /// Push–patience balance: −2 held back too much, 0 gentle persistence, +2 pushed too hard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(transparent)]
@@ -210,6 +248,22 @@ impl EntryBody {
         match self {
             Self::Reflection(_) => EntryKind::Reflection,
             Self::Setback(_) => EntryKind::Setback,
+        }
+    }
+
+    /// When it happened.
+    pub fn occurred_at(&self) -> DateTime<Utc> {
+        match self {
+            Self::Reflection(r) => r.occurred_at,
+            Self::Setback(s) => s.occurred_at,
+        }
+    }
+
+    /// Whether its text may appear in supervision summaries.
+    pub fn share_text(&self) -> bool {
+        match self {
+            Self::Reflection(r) => r.share_text,
+            Self::Setback(s) => s.share_text,
         }
     }
 }

@@ -16,6 +16,7 @@ pub mod passphrase;
 pub mod person_code;
 pub mod retention;
 pub mod scoring;
+pub mod share;
 
 pub use check_in::{CheckIn, CheckInBody, CheckInId};
 pub use clock::{Clock, FixedClock, SystemClock};

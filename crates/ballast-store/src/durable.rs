@@ -13,14 +13,25 @@ pub(crate) fn sync(path: &Path) -> Result<()> {
 
 /// Replaces `path` with `bytes` atomically: a synced temporary file renamed over it, then the
 /// folder synced, so a crash leaves the old file or the new one, never half of one.
-pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+/// A temporary file that fails is removed, so nothing partial is left behind.
+///
+/// # Errors
+/// [`crate::StoreError::Io`] naming the file that could not be written.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let mut tmp = path.as_os_str().to_owned();
     tmp.push(".tmp");
     let tmp = PathBuf::from(tmp);
     let mut f = std::fs::File::create(&tmp).map_err(io(&tmp))?;
-    f.write_all(bytes).and_then(|()| f.sync_all()).map_err(io(&tmp))?;
-    std::fs::rename(&tmp, path).map_err(io(path))?;
-    path.parent().map_or(Ok(()), sync)
+    let written = f
+        .write_all(bytes)
+        .and_then(|()| f.sync_all())
+        .map_err(io(&tmp))
+        .and_then(|()| std::fs::rename(&tmp, path).map_err(io(path)));
+    if written.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    written?;
+    path.parent().filter(|p| !p.as_os_str().is_empty()).map_or(Ok(()), sync)
 }
 
 /// `folder/<stem><ext>`, or `folder/<stem>-2<ext>`, `-3`… whichever is not taken yet.

@@ -167,6 +167,36 @@ pub(crate) fn after(conn: &Connection, after: EntryId, limit: u32) -> Result<Vec
     Ok(out)
 }
 
+/// Every entry in `[from, to)`, oldest first.
+pub(crate) fn between(conn: &Connection, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<Entry>> {
+    let sql = format!(
+        "SELECT id, kind, occurred_at, created_at, updated_at, {FIELDS} FROM entries
+         WHERE occurred_at >= ?1 AND occurred_at < ?2 ORDER BY occurred_at, id"
+    );
+    let mut q = conn.prepare_cached(&sql)?;
+    let mut rows = q.query(params![ts(from), ts(to)])?;
+    let mut out = Vec::new();
+    while let Some(row) = rows.next()? {
+        out.push(entry_from_row(row)?);
+    }
+    Ok(out)
+}
+
+/// Marks an entry's text as shared in supervision summaries, or not.
+pub(crate) fn set_share(conn: &Connection, id: EntryId, share: bool, now: DateTime<Utc>) -> Result<()> {
+    match conn
+        .prepare_cached("UPDATE entries SET share_text = ?1, updated_at = ?2 WHERE id = ?3 AND share_text <> ?1")?
+        .execute(params![share, ts(now), id.0])?
+    {
+        0 if !exists(conn, id)? => Err(StoreError::NotFound),
+        _ => Ok(()),
+    }
+}
+
+fn exists(conn: &Connection, id: EntryId) -> Result<bool> {
+    Ok(conn.prepare_cached("SELECT 1 FROM entries WHERE id = ?1")?.exists([id.0])?)
+}
+
 /// What the statistics need of every entry in `[from, to)`, oldest first: no text, tags or codes
 /// are read.
 pub(crate) fn facts_between(conn: &Connection, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<Fact>> {

@@ -11,6 +11,7 @@ pub(crate) const STEPS: &[M<'static>] = &[
     M::up(include_str!("migrations/0002_check_ins.sql")),
     M::up(include_str!("migrations/0003_dismissed_nudges.sql")),
     M::up(include_str!("migrations/0004_care.sql")),
+    M::up(include_str!("migrations/0005_share_log.sql")),
 ];
 
 /// The migrations, in order.

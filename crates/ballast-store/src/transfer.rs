@@ -13,9 +13,9 @@ use crate::{check_ins, entries, quarantine, settings};
 
 /// An import in progress: one transaction.
 pub struct Import<'a> {
-    tx: Transaction<'a>,
-    added: u64,
-    skipped: u64,
+    pub(crate) tx: Transaction<'a>,
+    pub(crate) added: u64,
+    pub(crate) skipped: u64,
 }
 
 /// What an import did.

@@ -11,6 +11,7 @@ pub mod entries;
 pub mod journal;
 pub mod recovery;
 pub mod settings;
+pub mod summary;
 pub mod trends;
 
 use ballast_api::ApiError;

@@ -85,6 +85,21 @@ export const commands = {
 	getTrends: (span: Span_Deserialize) => typedError<TrendsView_Serialize, ApiError>(__TAURI_INVOKE("get_trends", { span })),
 	/**  Sets a nudge aside so it does not appear again. */
 	dismissNudge: (id: string) => typedError<null, ApiError>(__TAURI_INVOKE("dismiss_nudge", { id })),
+	/**  The summary exactly as the file will hold it, with the entries of the range to tick. */
+	getSummaryPreview: (request: SummaryRequest_Deserialize) => typedError<SummaryPreview_Serialize, ApiError>(__TAURI_INVOKE("get_summary_preview", { request })),
+	/**  The note and name kept from the last summary. */
+	getSummaryWords: () => typedError<SummaryWords_Serialize, ApiError>(__TAURI_INVOKE("get_summary_words")),
+	/**  Marks an entry's text as shared in summaries, or not. */
+	setEntryShared: (id: EntryId, share: boolean) => typedError<null, ApiError>(__TAURI_INVOKE("set_entry_shared", { id, share })),
+	/**
+	 *  Asks where to save with the native dialog, then writes the summary there; `None` when the
+	 *  worker closes the dialog without choosing.
+	 */
+	exportSummary: (request: SummaryRequest_Deserialize, format: Format) => typedError<SummaryWritten | null, ApiError>(__TAURI_INVOKE("export_summary", { request, format })),
+	/**  The share log, newest first. */
+	getShareLog: () => typedError<Shared[], ApiError>(__TAURI_INVOKE("get_share_log")),
+	/**  Clears the share log; returns how many records it held. */
+	clearShareLog: () => typedError<number, ApiError>(__TAURI_INVOKE("clear_share_log")),
 };
 
 /* Types */
@@ -236,6 +251,31 @@ export type BandDef_Serialize = {
 	/**  Its name where a trend chart shades it, when it is shaded. */
 	chart_label: string | null,
 };
+
+/**  One block of a section. */
+export type Block = 
+/**  A paragraph of text. */
+{ kind: "paragraph"; 
+/**  The text (may hold line breaks the worker typed). */
+text: string } | 
+/**  Labelled values. */
+{ kind: "lines"; 
+/**  The lines, in order. */
+lines: Line[] } | 
+/**  A titled group of labelled values: a check-in, or an entry the worker chose to share. */
+{ kind: "item"; 
+/**  Its heading (a date and what it is). */
+heading: string; 
+/**  Its lines; a value may hold line breaks the worker typed. */
+lines: Line[] } | 
+/**  A chart drawn by `ballast-charts`, with the sentence that says what it shows. */
+{ kind: "chart"; 
+/**  Its title. */
+title: string; 
+/**  The SVG, as the Trends screen shows it. */
+svg: string; 
+/**  What it shows, in one sentence. */
+summary: string };
 
 /**  A labelled line a trend chart draws across a subscale (a cut-off). */
 export type ChartRule = {
@@ -649,6 +689,13 @@ fields: SetbackDraft_Serialize } |
 /**  What was typed. */
 fields: SelfCarePlan_Serialize };
 
+/**  The file formats a summary can be written in. */
+export type Format = 
+/**  A PDF. */
+"pdf" | 
+/**  Markdown text. */
+"markdown";
+
 /**  What an import did. */
 export type ImportReport = {
 	/**  Records written. */
@@ -657,6 +704,24 @@ export type ImportReport = {
 	skipped: number,
 	/**  The backup made just before. */
 	backup: BackupView,
+};
+
+/**  What kinds of things a summary held (counts and yes/no only, never content). */
+export type Included = {
+	/**  How many self-checks it listed. */
+	check_ins: number,
+	/**  How many charts it drew. */
+	charts: number,
+	/**  How many entries' text it held (those marked "share"). */
+	shared_entries: number,
+	/**  Whether person codes were included. */
+	person_codes: boolean,
+	/**  Whether tags were included. */
+	tags: boolean,
+	/**  Whether it held the "what I'd like from supervision" note. */
+	note: boolean,
+	/**  Whether it carried the worker's name. */
+	name: boolean,
 };
 
 /**  The statistics over a range (`ballast insights --json`). */
@@ -816,6 +881,14 @@ export type JournalState =
 "unlocked" | 
 /**  The key file was set aside as damaged and a copy is kept with the backups: offer recovery. */
 "needs_recovery";
+
+/**  A label and its value ("Reflections: 12"). */
+export type Line = {
+	/**  What it is. */
+	label: string,
+	/**  Its value, as shown. */
+	value: string,
+};
 
 /**  How a subscale's items combine, as written in the definitions. */
 export type MethodName = 
@@ -1099,6 +1172,14 @@ export type SecretInput =
 /**  The recovery key. */
 { kind: "recovery_key"; value: string };
 
+/**  A titled part of the summary. */
+export type Section = {
+	/**  Its heading. */
+	heading: string,
+	/**  What it holds, in order. */
+	blocks: Block[],
+};
+
 /**
  *  The self-care plan, in Ballast's own words: warning signs, what helps (body, mind,
  *  relationships, work), people to talk to, boundaries, and a vicarious-trauma action plan in
@@ -1237,6 +1318,36 @@ export type Settings = {
 	auto_lock_minutes: number,
 };
 
+/**  An entry of the range, as the summary screen lists it for its share tick. */
+export type ShareableEntry = {
+	/**  Its id. */
+	id: EntryId,
+	/**  Which kind. */
+	kind: EntryKind,
+	/**  When it happened. */
+	occurred_at: string,
+	/**  The start of its main text, for the worker to recognise it (never in the summary unless shared). */
+	preview: string,
+	/**  Whether its text goes into summaries. */
+	share: boolean,
+};
+
+/**  One exported summary. */
+export type Shared = {
+	/**  When it was written. */
+	shared_at: string,
+	/**  The range's first day. */
+	from: string,
+	/**  The range's last day. */
+	to: string,
+	/**  The file's format. */
+	format: Format,
+	/**  The file's name (without the folder). */
+	file_name: string,
+	/**  What it held. */
+	included: Included,
+};
+
 /**  Which days to look at. */
 export type Span = Span_Serialize | Span_Deserialize;
 
@@ -1333,6 +1444,120 @@ export type SubscaleDef_Serialize = {
 	 *  (burnout and secondary traumatic stress scales).
 	 */
 	strain: boolean,
+};
+
+/**  A supervision summary, ready to render. */
+export type Summary = Summary_Serialize | Summary_Deserialize;
+
+/**  The summary screen: the exact summary, the entries to tick, and what the file will hold. */
+export type SummaryPreview = SummaryPreview_Serialize | SummaryPreview_Deserialize;
+
+/**  The summary screen: the exact summary, the entries to tick, and what the file will hold. */
+export type SummaryPreview_Deserialize = {
+	/**  The summary, exactly as the file will hold it. */
+	summary: Summary_Deserialize,
+	/**  Every entry in the range, oldest first. */
+	entries: ShareableEntry[],
+	/**  What the summary holds, as the share log will record it. */
+	included: Included,
+};
+
+/**  The summary screen: the exact summary, the entries to tick, and what the file will hold. */
+export type SummaryPreview_Serialize = {
+	/**  The summary, exactly as the file will hold it. */
+	summary: Summary_Serialize,
+	/**  Every entry in the range, oldest first. */
+	entries: ShareableEntry[],
+	/**  What the summary holds, as the share log will record it. */
+	included: Included,
+};
+
+/**  The worker's choices for one summary. */
+export type SummaryRequest = SummaryRequest_Serialize | SummaryRequest_Deserialize;
+
+/**  The worker's choices for one summary. */
+export type SummaryRequest_Deserialize = {
+	/**  The first day, included. */
+	from: string,
+	/**  The last day, included. */
+	to: string,
+	/**  Put person codes beside the entries shared (off unless the worker ticks it). */
+	include_codes: boolean,
+	/**  Put tags beside the entries shared (off unless the worker ticks it). */
+	include_tags: boolean,
+	/**  "What I'd like from supervision", written on the summary screen. */
+	note?: string | null,
+	/**  A name to put on the document; none unless the worker adds one. */
+	author?: string | null,
+};
+
+/**  The worker's choices for one summary. */
+export type SummaryRequest_Serialize = {
+	/**  The first day, included. */
+	from: string,
+	/**  The last day, included. */
+	to: string,
+	/**  Put person codes beside the entries shared (off unless the worker ticks it). */
+	include_codes: boolean,
+	/**  Put tags beside the entries shared (off unless the worker ticks it). */
+	include_tags: boolean,
+	/**  "What I'd like from supervision", written on the summary screen. */
+	note: string | null,
+	/**  A name to put on the document; none unless the worker adds one. */
+	author: string | null,
+};
+
+/**  The note and name kept from the last summary. */
+export type SummaryWords = SummaryWords_Serialize | SummaryWords_Deserialize;
+
+/**  The note and name kept from the last summary. */
+export type SummaryWords_Deserialize = {
+	/**  "What I'd like from supervision". */
+	note?: string | null,
+	/**  The name put on the document. */
+	author?: string | null,
+};
+
+/**  The note and name kept from the last summary. */
+export type SummaryWords_Serialize = {
+	/**  "What I'd like from supervision". */
+	note: string | null,
+	/**  The name put on the document. */
+	author: string | null,
+};
+
+/**  A summary written to a file. */
+export type SummaryWritten = {
+	/**  Where it went. */
+	path: string,
+	/**  Its format. */
+	format: Format,
+	/**  Its size in bytes. */
+	bytes: number,
+};
+
+/**  A supervision summary, ready to render. */
+export type Summary_Deserialize = {
+	/**  The document's title (also its PDF title). */
+	title: string,
+	/**  The range in words. */
+	subtitle: string,
+	/**  The name the worker chose to put on it, if any (the PDF's author; nothing otherwise). */
+	author?: string | null,
+	/**  The sections, in reading order. */
+	sections: Section[],
+};
+
+/**  A supervision summary, ready to render. */
+export type Summary_Serialize = {
+	/**  The document's title (also its PDF title). */
+	title: string,
+	/**  The range in words. */
+	subtitle: string,
+	/**  The name the worker chose to put on it, if any (the PDF's author; nothing otherwise). */
+	author: string | null,
+	/**  The sections, in reading order. */
+	sections: Section[],
 };
 
 /**  A chart's numbers as a table, for screen readers and for people who prefer numbers. */

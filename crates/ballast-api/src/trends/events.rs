@@ -12,25 +12,12 @@ use super::charts::{day_words, drawn, number, view};
 use super::views::ChartView;
 use crate::error::ApiError;
 
-/// A setback type in words.
-fn type_words(t: SetbackType) -> &'static str {
-    match t {
-        SetbackType::Relapse => "Relapse",
-        SetbackType::HospitalAdmission => "Hospital admission",
-        SetbackType::Disengagement => "Disengagement",
-        SetbackType::Crisis => "Crisis",
-        SetbackType::Loss => "Loss",
-        SetbackType::ConflictWithServices => "Conflict with services",
-        SetbackType::Other => "Other",
-    }
-}
-
 /// Logged setbacks on a timeline, a row per type.
 pub(crate) fn setbacks(days: &BTreeMap<NaiveDate, Day>, from: NaiveDate, to: NaiveDate) -> Result<ChartView, ApiError> {
     let rows: Vec<TimelineRow> = SetbackType::ALL
         .iter()
         .map(|t| TimelineRow {
-            label: type_words(*t).to_owned(),
+            label: t.words().to_owned(),
             days: days.iter().filter(|(_, d)| d.setback_types.contains(t)).map(|(d, _)| *d).collect(),
         })
         .filter(|r| !r.days.is_empty())
@@ -48,7 +35,7 @@ pub(crate) fn setbacks(days: &BTreeMap<NaiveDate, Day>, from: NaiveDate, to: Nai
             .iter()
             .filter_map(|t| {
                 let n: usize = days.values().map(|d| d.setback_types.iter().filter(|x| *x == t).count()).sum();
-                (n > 0).then(|| format!("{n} {}", type_words(*t).to_lowercase()))
+                (n > 0).then(|| format!("{n} {}", t.words().to_lowercase()))
             })
             .collect();
         format!(
@@ -63,7 +50,7 @@ pub(crate) fn setbacks(days: &BTreeMap<NaiveDate, Day>, from: NaiveDate, to: Nai
         .iter()
         .filter(|(_, d)| !d.setback_types.is_empty())
         .map(|(d, day)| {
-            let kinds: Vec<&str> = day.setback_types.iter().map(|t| type_words(*t)).collect();
+            let kinds: Vec<&str> = day.setback_types.iter().map(|t| t.words()).collect();
             vec![day_words(*d), kinds.join(", "), Day::mean(&day.mood).map_or_else(String::new, number)]
         })
         .collect();

@@ -40,12 +40,12 @@ pub const CHART_NAMES: [&str; 11] = [
 const NUDGE_DAYS: u64 = 90;
 
 /// The start of a local day, as an instant.
-fn start_of(day: NaiveDate) -> DateTime<Utc> {
+pub(crate) fn start_of(day: NaiveDate) -> DateTime<Utc> {
     let midnight = day.and_hms_opt(0, 0, 0).unwrap_or_default();
     Local.from_local_datetime(&midnight).earliest().map_or_else(|| midnight.and_utc(), |t| t.with_timezone(&Utc))
 }
 
-fn local_day(t: DateTime<Utc>) -> NaiveDate {
+pub(crate) fn local_day(t: DateTime<Utc>) -> NaiveDate {
     t.with_timezone(&Local).date_naive()
 }
 
@@ -147,6 +147,43 @@ impl Data {
             }
         }
     }
+}
+
+/// What a supervision summary takes from the trends over a range: the charts that have something
+/// to show in it, the coupling in words when there is enough data, and the sound check-ins.
+pub(crate) struct ReportParts {
+    pub(crate) charts: Vec<ChartView>,
+    pub(crate) coupling: Option<String>,
+    pub(crate) check_ins: Vec<(NaiveDate, CheckIn)>,
+}
+
+impl Data {
+    /// Whether the chart `name` has anything to show in the range.
+    fn has_data(&self, name: &str) -> bool {
+        let any = |f: fn(&Day) -> bool| self.days.values().any(f);
+        match name {
+            "mood" => any(|d| !d.mood.is_empty() || !d.self_worth.is_empty()),
+            "coupling" | "coupling_over_time" => self.coupling.enough_data,
+            "dependence" => any(|d| !d.worth_tied.is_empty()),
+            "push_patience" => any(|d| !d.push_patience.is_empty()),
+            "disclosure" => any(|d| !d.disclosures.is_empty()),
+            "setbacks" => any(|d| !d.setback_types.is_empty()),
+            id => self.check_ins.iter().any(|(_, c)| c.body.instrument == id),
+        }
+    }
+}
+
+/// The trends of `from..=to` for a supervision summary.
+pub(crate) fn report_parts(
+    j: &Journal,
+    from: NaiveDate,
+    to: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<ReportParts, ApiError> {
+    let data = Data::load(j, Span::Between { from: Some(from), to: Some(to) }, now)?;
+    let charts = CHART_NAMES.iter().filter(|n| data.has_data(n)).map(|n| data.chart(n)).collect::<Result<_, _>>()?;
+    let coupling = data.coupling.enough_data.then(|| coupling_words(&data.coupling));
+    Ok(ReportParts { charts, coupling, check_ins: data.check_ins })
 }
 
 /// One calm sentence on the coupling: what the means are and why it matters, or how many more

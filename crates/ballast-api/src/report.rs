@@ -1,0 +1,253 @@
+//! The supervision summary: the entries of a range with their share ticks, the exact preview (the
+//! very model the files are drawn from), writing the PDF or Markdown file atomically and recording
+//! it in the share log, and the share log itself. What may appear is decided in
+//! `ballast-report`'s allow-list; this module only reads the journal and writes the file.
+
+use std::path::Path;
+
+use ballast_core::share::{Format, Included, Shared, check_words};
+use ballast_core::{EntryBody, EntryId, EntryKind, FieldError, instrument};
+pub use ballast_report::{Block, Line, Section, Summary, SummaryRequest};
+use ballast_report::{ChartPart, CheckInPart, Credit, ScorePart, Sources};
+use ballast_store::Journal;
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::Serialize;
+
+use crate::check_ins::{CheckInView, NOT_A_DIAGNOSIS};
+use crate::error::ApiError;
+use crate::session::Session;
+use crate::trends::{local_day, report_parts, start_of};
+
+/// The setting that keeps the last "what I'd like from supervision" note.
+pub const NOTE_KEY: &str = "summary.note";
+/// The setting that keeps the last name put on a summary.
+pub const NAME_KEY: &str = "summary.author";
+
+/// An entry of the range, as the summary screen lists it for its share tick.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+pub struct ShareableEntry {
+    /// Its id.
+    pub id: EntryId,
+    /// Which kind.
+    pub kind: EntryKind,
+    /// When it happened.
+    pub occurred_at: DateTime<Utc>,
+    /// The start of its main text, for the worker to recognise it (never in the summary unless shared).
+    pub preview: String,
+    /// Whether its text goes into summaries.
+    pub share: bool,
+}
+
+/// The summary screen: the exact summary, the entries to tick, and what the file will hold.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+pub struct SummaryPreview {
+    /// The summary, exactly as the file will hold it.
+    pub summary: Summary,
+    /// Every entry in the range, oldest first.
+    pub entries: Vec<ShareableEntry>,
+    /// What the summary holds, as the share log will record it.
+    pub included: Included,
+}
+
+/// A summary written to a file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+pub struct SummaryWritten {
+    /// Where it went.
+    pub path: String,
+    /// Its format.
+    pub format: Format,
+    /// Its size in bytes.
+    pub bytes: u32,
+}
+
+/// The note and name kept from the last summary.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, specta::Type)]
+pub struct SummaryWords {
+    /// "What I'd like from supervision".
+    pub note: Option<String>,
+    /// The name put on the document.
+    pub author: Option<String>,
+}
+
+fn preview_of(body: &EntryBody) -> String {
+    let text = match body {
+        EntryBody::Reflection(r) => r.text.as_ref().or(r.strengths.as_ref()),
+        EntryBody::Setback(s) => s.what_happened.as_ref().or(s.my_reaction.as_ref()),
+    };
+    text.map(|t| t.chars().take(140).collect()).unwrap_or_default()
+}
+
+/// Checks the request: a range that runs forwards, and the worker's words.
+fn checked(req: &SummaryRequest) -> Result<SummaryRequest, ApiError> {
+    if req.from > req.to {
+        return Err(ApiError::Invalid(vec![FieldError::new(
+            "from",
+            "The first day is after the last; choose a first day on or before the last.",
+        )]));
+    }
+    let (note, author) = check_words(&req.note, &req.author)?;
+    Ok(SummaryRequest { note, author, ..req.clone() })
+}
+
+fn check_in_part(day: NaiveDate, view: &CheckInView) -> CheckInPart {
+    CheckInPart {
+        day,
+        instrument: view.title.clone(),
+        scores: view
+            .scores
+            .iter()
+            .map(|s| ScorePart {
+                title: s.title.clone(),
+                score: s.score.map(ballast_core::insights::number),
+                words: s.words.clone(),
+            })
+            .collect(),
+    }
+}
+
+/// Reads what the range holds and builds the summary, with the entries to tick.
+fn build(j: &Journal, req: &SummaryRequest, now: DateTime<Utc>) -> Result<SummaryPreview, ApiError> {
+    let entries = j.entries_between(start_of(req.from), start_of(req.to.succ_opt().unwrap_or(req.to)))?;
+    let parts = report_parts(j, req.from, req.to, now)?;
+    let views: Vec<(NaiveDate, CheckInView)> =
+        parts.check_ins.iter().map(|(d, c)| (*d, CheckInView::from(c))).filter(|(_, v)| v.problem.is_none()).collect();
+    let mut credits: Vec<Credit> = Vec::new();
+    for def in instrument::all() {
+        if let Some((_, v)) = views.iter().find(|(_, v)| v.instrument == def.id) {
+            credits.push(Credit { instrument: v.title.clone(), credit: v.credit.clone(), terms: v.terms.clone() });
+        }
+    }
+    let sources = Sources {
+        made_on: local_day(now),
+        entries: entries.iter().map(|e| (local_day(e.body.occurred_at()), e.clone())).collect(),
+        check_ins: views.iter().map(|(d, v)| check_in_part(*d, v)).collect(),
+        credits,
+        charts: parts
+            .charts
+            .into_iter()
+            .map(|c| ChartPart { title: c.title, svg: c.svg, summary: c.summary })
+            .collect(),
+        coupling: parts.coupling,
+        not_a_diagnosis: NOT_A_DIAGNOSIS.to_owned(),
+    };
+    let summary = ballast_report::summary(req, &sources);
+    let blocks = || summary.sections.iter().flat_map(|s| &s.blocks);
+    let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    let included = Included {
+        check_ins: count(sources.check_ins.len()),
+        charts: count(blocks().filter(|b| matches!(b, Block::Chart { .. })).count()),
+        shared_entries: count(entries.iter().filter(|e| e.body.share_text()).count()),
+        person_codes: req.include_codes,
+        tags: req.include_tags,
+        note: req.note.is_some(),
+        name: req.author.is_some(),
+    };
+    let entries = entries
+        .into_iter()
+        .map(|e| ShareableEntry {
+            id: e.id,
+            kind: e.body.kind(),
+            occurred_at: e.body.occurred_at(),
+            preview: preview_of(&e.body),
+            share: e.body.share_text(),
+        })
+        .collect();
+    Ok(SummaryPreview { summary, entries, included })
+}
+
+impl Session {
+    /// The summary screen for `req`: the exact summary, the entries of the range to tick, and what
+    /// the file will hold. Keeps the note and name for next time.
+    ///
+    /// # Errors
+    /// [`ApiError::Invalid`] for a backwards range or words that break a rule; [`ApiError::Locked`].
+    pub fn summary_preview(&self, req: &SummaryRequest) -> Result<SummaryPreview, ApiError> {
+        let req = checked(req)?;
+        let now = self.clock.now();
+        self.with(|j| {
+            j.set_setting(NOTE_KEY, req.note.as_deref().unwrap_or(""))?;
+            j.set_setting(NAME_KEY, req.author.as_deref().unwrap_or(""))?;
+            build(j, &req, now)
+        })
+    }
+
+    /// The note and name kept from the last summary.
+    ///
+    /// # Errors
+    /// [`ApiError::Locked`].
+    pub fn summary_words(&self) -> Result<SummaryWords, ApiError> {
+        self.with(|j| {
+            let get = |k| j.setting(k).map(|v| v.filter(|v: &String| !v.is_empty()));
+            Ok(SummaryWords { note: get(NOTE_KEY)?, author: get(NAME_KEY)? })
+        })
+    }
+
+    /// Marks an entry's text as shared in supervision summaries, or not.
+    ///
+    /// # Errors
+    /// [`ApiError::NotFound`]; [`ApiError::Locked`].
+    pub fn set_share_text(&self, id: EntryId, share: bool) -> Result<(), ApiError> {
+        let now = self.clock.now();
+        self.with(|j| Ok(j.set_share_text(id, share, now)?))
+    }
+
+    /// Writes the summary for `req` to `path` (PDF or Markdown, by its extension) atomically, and
+    /// records it in the share log. On any failure no file, and no partial file, is left.
+    ///
+    /// # Errors
+    /// [`ApiError::Invalid`] for an extension other than `.pdf` or `.md`, a backwards range or
+    /// words that break a rule; [`ApiError::ExportFailed`] when the file cannot be written;
+    /// [`ApiError::Locked`].
+    pub fn write_summary(&self, req: &SummaryRequest, path: &Path) -> Result<SummaryWritten, ApiError> {
+        let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let format = Format::of_file(&file_name).ok_or_else(|| {
+            ApiError::Invalid(vec![FieldError::new(
+                "out",
+                "A summary is written as a PDF (a name ending in .pdf) or as Markdown (ending in .md); choose a name with one of these.",
+            )])
+        })?;
+        let req = checked(req)?;
+        let now = self.clock.now();
+        self.with(|j| {
+            let preview = build(j, &req, now)?;
+            let bytes = match format {
+                Format::Pdf => ballast_report::pdf::render(&preview.summary).map_err(|e| {
+                    tracing::error!(error = %e, "a summary could not be drawn");
+                    ApiError::Internal
+                })?,
+                Format::Markdown => ballast_report::markdown::render(&preview.summary).into_bytes(),
+            };
+            ballast_store::durable::write_atomic(path, &bytes).map_err(|e| ApiError::ExportFailed(e.to_string()))?;
+            j.record_share(&Shared {
+                shared_at: now,
+                from: req.from,
+                to: req.to,
+                format,
+                file_name,
+                included: preview.included,
+            })?;
+            Ok(SummaryWritten {
+                path: path.display().to_string(),
+                format,
+                bytes: u32::try_from(bytes.len()).unwrap_or(u32::MAX),
+            })
+        })
+    }
+
+    /// The share log, newest first: when, the range, what kinds of things, the file's name.
+    ///
+    /// # Errors
+    /// [`ApiError::Locked`].
+    pub fn share_log(&self) -> Result<Vec<Shared>, ApiError> {
+        self.with(|j| Ok(j.share_log()?))
+    }
+
+    /// Clears the share log; returns how many records it held. The files themselves are not
+    /// touched.
+    ///
+    /// # Errors
+    /// [`ApiError::Locked`].
+    pub fn clear_share_log(&self) -> Result<u64, ApiError> {
+        self.with(|j| Ok(j.clear_share_log()?))
+    }
+}

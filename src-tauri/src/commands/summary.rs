@@ -1,0 +1,74 @@
+//! The supervision summary screen: the exact preview, share ticks, writing the file where the
+//! worker chooses in the native save dialog (opened from Rust, so the webview needs no file-system
+//! permission), and the share log.
+
+use ballast_api::report::{SummaryPreview, SummaryRequest, SummaryWords, SummaryWritten};
+use ballast_api::{ApiError, Session};
+use ballast_core::EntryId;
+use ballast_core::share::{Format, Shared};
+use std::path::PathBuf;
+
+use tauri::State;
+
+use super::guarded;
+
+/// The summary exactly as the file will hold it, with the entries of the range to tick.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn get_summary_preview(session: State<'_, Session>, request: SummaryRequest) -> Result<SummaryPreview, ApiError> {
+    guarded(|| session.summary_preview(&request))
+}
+
+/// The note and name kept from the last summary.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn get_summary_words(session: State<'_, Session>) -> Result<SummaryWords, ApiError> {
+    guarded(|| session.summary_words())
+}
+
+/// Marks an entry's text as shared in summaries, or not.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn set_entry_shared(session: State<'_, Session>, id: EntryId, share: bool) -> Result<(), ApiError> {
+    guarded(|| session.set_share_text(id, share))
+}
+
+/// Asks where to save a file: the native save dialog, given at start-up by the real app (the mock
+/// runtime of the shell's tests has none). Takes the suggested folder, the file name and its
+/// extension; `None` when the worker closes the dialog without choosing.
+pub struct SaveDialog(pub Box<dyn Fn(PathBuf, String, &'static str) -> Option<PathBuf> + Send + Sync>);
+
+/// Asks where to save with the native dialog, then writes the summary there; `None` when the
+/// worker closes the dialog without choosing.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn export_summary(
+    ask: State<'_, SaveDialog>,
+    session: State<'_, Session>,
+    request: SummaryRequest,
+    format: Format,
+) -> Result<Option<SummaryWritten>, ApiError> {
+    let ext = match format {
+        Format::Pdf => "pdf",
+        Format::Markdown => "md",
+    };
+    guarded(|| {
+        let name = format!("supervision-summary-{}-to-{}.{ext}", request.from, request.to);
+        let Some(path) = (ask.0)(session.suggested_export_folder(), name, ext) else { return Ok(None) };
+        session.write_summary(&request, &path).map(Some)
+    })
+}
+
+/// The share log, newest first.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn get_share_log(session: State<'_, Session>) -> Result<Vec<Shared>, ApiError> {
+    guarded(|| session.share_log())
+}
+
+/// Clears the share log; returns how many records it held.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn clear_share_log(session: State<'_, Session>) -> Result<u32, ApiError> {
+    guarded(|| session.clear_share_log().map(|n| u32::try_from(n).unwrap_or(u32::MAX)))
+}
