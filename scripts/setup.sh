@@ -13,7 +13,8 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 packages=(build-essential pkg-config perl make file libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libsoup-3.0-dev
           libjavascriptcoregtk-4.1-dev fonts-dejavu-core)
 if [ "$want" = test ]; then
-  packages+=(webkit2gtk-driver xvfb xauth dbus-x11 procps)
+  # poppler-utils: pdftotext/pdfinfo/pdftoppm read the summaries back; xdotool answers the native save dialog.
+  packages+=(webkit2gtk-driver xvfb xauth dbus-x11 procps poppler-utils xdotool)
 fi
 command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
 

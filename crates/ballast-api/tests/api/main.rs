@@ -7,6 +7,7 @@ mod check_ins;
 mod crash;
 mod damage;
 mod journeys;
+mod report;
 mod support;
 mod transfer;
 mod trends;
