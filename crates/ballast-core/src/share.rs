@@ -8,6 +8,7 @@ use crate::field::{Invalid, Problems};
 
 /// What kinds of things a summary held (counts and yes/no only, never content).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(deny_unknown_fields)]
 pub struct Included {
     /// How many self-checks it listed.
     pub check_ins: u32,
@@ -66,6 +67,7 @@ impl Format {
 
 /// One exported summary.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(deny_unknown_fields)]
 pub struct Shared {
     /// When it was written.
     pub shared_at: DateTime<Utc>,

@@ -45,6 +45,19 @@ import type {
   Span_Deserialize,
   TableView,
   TrendsView_Serialize,
+  Block,
+  EntryKind,
+  Format,
+  Included,
+  Line,
+  Section,
+  ShareableEntry,
+  Shared,
+  SummaryPreview_Serialize,
+  SummaryRequest_Serialize,
+  SummaryWords_Serialize,
+  SummaryWritten,
+  Summary_Serialize,
 } from './bindings';
 
 export type {
@@ -71,6 +84,15 @@ export type {
   PlanVersionView,
   SetUp,
   TableView,
+  Block,
+  EntryKind,
+  Format,
+  Included,
+  Line,
+  Section,
+  ShareableEntry,
+  Shared,
+  SummaryWritten,
 };
 export type BackupList = BackupList_Serialize;
 export type DamageReport = DamageReport_Serialize;
@@ -91,6 +113,10 @@ export type SelfCarePlan = SelfCarePlan_Serialize;
 export type PlanView = PlanView_Serialize;
 export type Resource = Resource_Serialize;
 export type ResourcesView = ResourcesView_Serialize;
+export type Summary = Summary_Serialize;
+export type SummaryPreview = SummaryPreview_Serialize;
+export type SummaryRequest = SummaryRequest_Serialize;
+export type SummaryWords = SummaryWords_Serialize;
 export type Result<T> = { status: 'ok'; data: T } | { status: 'error'; error: ApiError };
 
 /** How long any call may take before the UI stops waiting. Key derivation takes about a second. */
@@ -99,6 +125,8 @@ export const IPC_TIMEOUT_MS = 20_000;
 export const LONG_WORK_TIMEOUT_MS = 15 * 60_000;
 /** Drawing every chart over a long journal can take a few seconds more than an ordinary call. */
 export const TRENDS_TIMEOUT_MS = 60_000;
+/** Saving a summary waits for the worker in the native save dialog, then draws the file. */
+export const SAVE_DIALOG_TIMEOUT_MS = 30 * 60_000;
 
 const timedOut: ApiError = {
   kind: 'internal',
@@ -124,6 +152,30 @@ function withTimeout<T>(call: Promise<T>, fallback: T, ms = IPC_TIMEOUT_MS): Pro
 
 function guarded<T>(call: Promise<Result<T>>, ms = IPC_TIMEOUT_MS): Promise<Result<T>> {
   return withTimeout(call, { status: 'error', error: timedOut }, ms);
+}
+
+/** What a summary call says when Rust could not even read the request (a date left incomplete, so
+ * it is not a day at all): Rust's own checks answer with an `ApiError`; this is the one case where
+ * the request never reaches them. */
+export const UNREADABLE_SUMMARY_REQUEST: ApiError = {
+  kind: 'invalid',
+  message: 'Ballast could not read these choices. Please check that both days are complete dates, then try again.',
+  fields: [],
+};
+
+/** Whether a value is an `ApiError` as Rust sends it. */
+function isApiError(value: unknown): value is ApiError {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return typeof v.kind === 'string' && typeof v.message === 'string' && Array.isArray(v.fields);
+}
+
+/** A summary call: like `guarded`, and a request Rust could not read at all (Tauri then rejects
+ * with a plain string rather than an `ApiError`) becomes a calm, typed error. */
+async function summaryCall<T>(call: Promise<Result<T>>, ms = IPC_TIMEOUT_MS): Promise<Result<T>> {
+  const res = await guarded(call, ms);
+  if (res.status === 'error' && !isApiError(res.error)) return { status: 'error', error: UNREADABLE_SUMMARY_REQUEST };
+  return res;
 }
 
 function progressChannel(onProgress: (p: ProgressView) => void): Channel<ProgressView> {
@@ -178,4 +230,13 @@ export const ipc = {
   saveSupportResources: (resources: Resource[]) => guarded(commands.saveSupportResources(resources)),
   getTrends: (span: Span) => guarded(commands.getTrends(span), TRENDS_TIMEOUT_MS),
   dismissNudge: (id: string) => guarded(commands.dismissNudge(id)),
+  getSummaryPreview: (request: SummaryRequest) => summaryCall(commands.getSummaryPreview(request), TRENDS_TIMEOUT_MS),
+  getSummaryWords: () => guarded(commands.getSummaryWords()),
+  setEntryShared: (id: number, share: boolean) => guarded(commands.setEntryShared(id, share)),
+  /** Opens the native save dialog (from Rust) and writes the file there; `null` when the worker
+   * closes the dialog without choosing. Waits as long as the worker needs in the dialog. */
+  exportSummary: (request: SummaryRequest, format: Format) =>
+    summaryCall(commands.exportSummary(request, format), SAVE_DIALOG_TIMEOUT_MS),
+  getShareLog: () => guarded(commands.getShareLog()),
+  clearShareLog: () => guarded(commands.clearShareLog()),
 };

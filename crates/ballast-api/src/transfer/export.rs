@@ -108,6 +108,11 @@ pub(crate) fn json(j: &Journal, exported_at: &str, out: &mut dyn Write) -> Resul
         let line = serde_json::to_string(&r).map_err(|_| ApiError::Internal)?;
         write!(out, "{}\n    {line}", if i == 0 { "" } else { "," }).map_err(write_err)?;
     }
+    write!(out, "\n  ],\n  \"share_log\": [").map_err(write_err)?;
+    for (i, r) in j.share_log()?.into_iter().rev().enumerate() {
+        let line = serde_json::to_string(&r).map_err(|_| ApiError::Internal)?;
+        write!(out, "{}\n    {line}", if i == 0 { "" } else { "," }).map_err(write_err)?;
+    }
     writeln!(out, "\n  ]\n}}").map_err(write_err)?;
     Ok(count)
 }

@@ -12,7 +12,7 @@ use ballast_core::{Clock, FieldError};
 use ballast_store::{Import, Progress, Reason};
 use serde_json::Value;
 
-use super::records::{to_check_in, to_dismissed, to_entry, to_plan, to_resource, to_setting};
+use super::records::{to_check_in, to_dismissed, to_entry, to_plan, to_resource, to_setting, to_shared};
 use super::stream::{Part, Sink, parse, parse_reader, problem};
 use super::{FORMAT, READS, VERSION};
 use crate::care::{SELF_CARE_NOTE, SUPPORT_NOTE};
@@ -151,6 +151,11 @@ impl Sink for Check<'_> {
                     self.add_all(found);
                 }
             }
+            Part::Shared => {
+                if let Err(p) = to_shared(index, value) {
+                    self.add(p);
+                }
+            }
         }
     }
 }
@@ -202,6 +207,7 @@ impl Write<'_, '_> {
                 self.resources.push(to_resource(index, value).map_err(bad)?);
                 Ok(())
             }
+            Part::Shared => Ok(self.import.shared(&to_shared(index, value).map_err(|_| ApiError::Internal)?)?),
         }
     }
 }

@@ -13,10 +13,10 @@ use serde::Serialize;
 /// The `format` field of an export.
 pub const FORMAT: &str = "ballast-export";
 /// The export version this build writes (2 added `check_ins`, 3 `dismissed_nudges`, 4
-/// `self_care_plans` and `support_resources`).
-pub const VERSION: u64 = 4;
+/// `self_care_plans` and `support_resources`, 5 `share_log`).
+pub const VERSION: u64 = 5;
 /// The export versions this build reads.
-pub const READS: [u64; 4] = [1, 2, 3, 4];
+pub const READS: [u64; 5] = [1, 2, 3, 4, 5];
 /// The export file's name inside the folder `ballast export --out` writes.
 pub const JSON_FILE: &str = "ballast-export.json";
 

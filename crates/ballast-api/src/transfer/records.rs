@@ -159,3 +159,25 @@ pub(super) fn to_resource(index: usize, value: Value) -> Result<ballast_core::ca
         .collect();
     if problems.is_empty() { Ok(r) } else { Err(problems) }
 }
+
+/// One exported share-log record: a range that runs forwards and a file name of 1 to 1,000
+/// characters without control characters.
+pub(super) fn to_shared(index: usize, value: Value) -> Result<ballast_core::share::Shared, FieldError> {
+    let at = format!("share_log[{index}]");
+    let r: ballast_core::share::Shared = serde_json::from_value(value).map_err(|_| {
+        problem(
+            &at,
+            "A share-log record has shared_at (a time), from and to (days), format (pdf or markdown), file_name and included, and nothing else.",
+        )
+    })?;
+    if r.from > r.to {
+        return Err(problem(format!("{at}.from"), "The first day is after the last."));
+    }
+    if r.file_name.is_empty() || r.file_name.chars().count() > 1000 || r.file_name.chars().any(char::is_control) {
+        return Err(problem(
+            format!("{at}.file_name"),
+            "A file name is 1 to 1,000 characters, without control characters.",
+        ));
+    }
+    Ok(r)
+}

@@ -26,11 +26,12 @@ pub(super) enum Part {
     Dismissed,
     Plans,
     Resources,
+    Shared,
 }
 
 impl Part {
-    pub(super) const ALL: [Self; 6] =
-        [Self::Entries, Self::Settings, Self::CheckIns, Self::Dismissed, Self::Plans, Self::Resources];
+    pub(super) const ALL: [Self; 7] =
+        [Self::Entries, Self::Settings, Self::CheckIns, Self::Dismissed, Self::Plans, Self::Resources, Self::Shared];
 
     /// Its key in the document.
     pub(super) fn key(self) -> &'static str {
@@ -41,6 +42,7 @@ impl Part {
             Self::Dismissed => "dismissed_nudges",
             Self::Plans => "self_care_plans",
             Self::Resources => "support_resources",
+            Self::Shared => "share_log",
         }
     }
 
@@ -51,6 +53,7 @@ impl Part {
             Self::CheckIns => 2,
             Self::Dismissed => 3,
             Self::Plans | Self::Resources => 4,
+            Self::Shared => 5,
         }
     }
 }

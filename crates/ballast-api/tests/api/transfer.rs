@@ -168,6 +168,16 @@ fn build(steps: &[Step], auto_lock: u32) -> Journey {
     let resource = ballast_core::care::Resource { name: "Sam".into(), contact: "0123".into(), note: String::new() };
     j.session.save_support_resources(&[resource]).expect("resources");
     j.session.dismiss_nudge(&format!("wellbeing_low:{auto_lock}")).expect("dismiss a nudge");
+    let day = |d| chrono::NaiveDate::from_ymd_opt(2026, 11, d).expect("a real day");
+    let summary = ballast_api::report::SummaryRequest {
+        from: day(1),
+        to: day(1 + auto_lock % 29),
+        include_codes: auto_lock % 2 == 0,
+        include_tags: auto_lock % 3 == 0,
+        note: Some(format!("note {auto_lock}")),
+        author: (auto_lock % 5 == 0).then(|| "Sam".to_owned()),
+    };
+    j.session.write_summary(&summary, &j.tmp.path().join("summary.md")).expect("a summary, kept in the share log");
     j
 }
 
@@ -324,4 +334,28 @@ fn the_fuzz_seeds_are_what_they_say() {
             if valid { "valid" } else { "invalid" }
         );
     }
+}
+
+#[test]
+fn a_share_log_record_that_breaks_a_rule_writes_nothing() {
+    let source = Journey::new(1, "a line");
+    let req = ballast_api::report::SummaryRequest {
+        from: chrono::NaiveDate::from_ymd_opt(2026, 11, 1).expect("day"),
+        to: chrono::NaiveDate::from_ymd_opt(2026, 11, 25).expect("day"),
+        include_codes: false,
+        include_tags: false,
+        note: None,
+        author: None,
+    };
+    source.session.write_summary(&req, &source.tmp.path().join("s.md")).expect("a summary");
+    let mut doc: serde_json::Value =
+        serde_json::from_slice(&source.session.export_json().expect("export")).expect("json");
+    assert_eq!(doc["share_log"].as_array().map(Vec::len), Some(1), "the export carries the share log");
+    doc["share_log"][0]["from"] = "2026-12-01".into();
+    let target = Journey::new(0, "");
+    let path = write_file(&target, "bad.json", &serde_json::to_vec(&doc).expect("json"));
+    let err = import(&target, &path).expect_err("a backwards range in the log is refused");
+    let ApiError::ImportInvalid(problems) = err else { panic!("an import problem list, got {err:?}") };
+    assert_eq!(problems[0].field, "share_log[0].from", "names the record and field");
+    assert!(target.session.share_log().expect("log").is_empty() && target.texts().is_empty(), "nothing was written");
 }

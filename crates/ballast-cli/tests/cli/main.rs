@@ -3,5 +3,6 @@
 
 mod data;
 mod entries;
+mod report;
 mod self_checks;
 mod support;

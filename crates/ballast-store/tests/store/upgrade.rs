@@ -83,8 +83,24 @@ fn write_fixture_for_the_current_schema() {
         let body = CheckInBody::new(id, a, start + Duration::days(n)).expect("valid answers");
         j.record_check_in(&body).expect("record");
     }
+    let shared = ballast_core::share::Shared {
+        shared_at: start + Duration::days(5),
+        from: start.date_naive(),
+        to: (start + Duration::days(4)).date_naive(),
+        format: ballast_core::share::Format::Pdf,
+        file_name: "supervision-summary.pdf".into(),
+        included: ballast_core::share::Included {
+            check_ins: 4,
+            charts: 3,
+            shared_entries: 1,
+            note: true,
+            ..Default::default()
+        },
+    };
+    j.record_share(&shared).expect("a share-log record");
     let expected = all(&j);
     let expected_check_ins = check_ins(&j);
+    let expected_share_log = serde_json::to_string_pretty(&j.share_log().expect("the log")).expect("json");
     drop(j);
     std::fs::create_dir_all(&out).expect("fixture folder");
     for name in ["vault.json", "journal.db"] {
@@ -94,6 +110,7 @@ fn write_fixture_for_the_current_schema() {
         .expect("expected");
     std::fs::write(out.join("check_ins.json"), serde_json::to_string_pretty(&expected_check_ins).expect("json"))
         .expect("expected check-ins");
+    std::fs::write(out.join("share_log.json"), expected_share_log).expect("expected share log");
 }
 
 #[test]
@@ -122,6 +139,14 @@ fn every_frozen_schema_upgrades_and_keeps_every_record() {
             let kept = std::fs::read(fixture.join("check_ins.json")).expect("from schema 2 on, check_ins.json");
             let kept: Value = serde_json::from_slice(&kept).expect("json");
             assert_eq!(check_ins(&j), kept, "{}: every check-in is kept by the upgrade", fixture.display());
+        }
+        if schema >= 5 {
+            let kept: Value = serde_json::from_slice(
+                &std::fs::read(fixture.join("share_log.json")).expect("from schema 5 on, share_log.json"),
+            )
+            .expect("json");
+            let now = serde_json::to_value(j.share_log().expect("the log")).expect("json");
+            assert_eq!(now, kept, "{}: the share log is kept by the upgrade", fixture.display());
         }
         assert_eq!(j.integrity_problems().expect("check"), Vec::<String>::new(), "the upgraded file is sound");
     }
