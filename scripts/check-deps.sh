@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Fails when a crate depends on something above it: core has no I/O crates, store no Tauri or
-# charts, charts no database or Tauri (it draws from core types only), api no Tauri.
+# charts, charts no database or Tauri (it draws from core types only), report no database or Tauri
+# (it renders what the api read), api no Tauri.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 deny() { # crate, forbidden-pattern
@@ -14,6 +15,7 @@ deny() { # crate, forbidden-pattern
 deny ballast-core 'rusqlite|libsqlite3-sys|tauri|plotters|ballast-store|ballast-api'
 deny ballast-store 'tauri|plotters|ballast-api'
 deny ballast-charts 'rusqlite|libsqlite3-sys|tauri|wry|ballast-store|ballast-api|font-kit'
+deny ballast-report 'rusqlite|libsqlite3-sys|tauri|wry|ballast-store|ballast-api|font-kit'
 deny ballast-api 'tauri|wry'
 deny ballast-cli 'tauri|wry'
 echo "dependency direction holds"

@@ -237,7 +237,16 @@ impl Session {
     /// # Errors
     /// [`ApiError::Locked`].
     pub fn scan_rows(&self) -> Result<u64, ApiError> {
-        self.with(|j| Ok(j.scan_rows()?))
+        self.with(|j| Ok(j.scan_rows(None)?))
+    }
+
+    /// Reads the entry and check-in rows of the local days `from..=to` without interpreting them
+    /// (the summary benchmark's baseline); returns how many rows.
+    ///
+    /// # Errors
+    /// [`ApiError::Locked`].
+    pub fn scan_rows_between(&self, from: NaiveDate, to: NaiveDate) -> Result<u64, ApiError> {
+        self.with(|j| Ok(j.scan_rows(Some((start_of(from), start_of(to.succ_opt().unwrap_or(to)))))?))
     }
 
     /// Sets a nudge aside so it does not appear again.

@@ -1,0 +1,53 @@
+//! A twelve-month supervision summary written as a PDF (reading the range, every statistic and
+//! chart, the PDF with its charts as vectors and the embedded font, written atomically and
+//! recorded in the share log) from a five-year journal (the deterministic sample generator,
+//! imported), against reading the same twelve months' rows with a bare `SELECT *`. Target:
+//! ≤ 0.5 s on the 2-core machine. See docs/PERFORMANCE.md.
+
+// criterion's macros generate undocumented functions.
+#![allow(missing_docs)]
+
+mod common;
+
+use std::sync::Arc;
+
+use ballast_api::report::SummaryRequest;
+use ballast_api::{DataDir, Session};
+use ballast_core::FixedClock;
+use chrono::{NaiveDate, TimeZone, Utc};
+use criterion::{Criterion, criterion_group, criterion_main};
+use secrecy::SecretString;
+
+fn summary(c: &mut Criterion) {
+    let tmp = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).expect("temp dir on the build disk");
+    let end = Utc.with_ymd_and_hms(2026, 11, 25, 20, 0, 0).single().expect("date");
+    let session = Session::new(DataDir::new(tmp.path().join("journal")), Arc::new(FixedClock(end)));
+    session.set_up(&SecretString::from(common::PASS.to_owned())).expect("set up");
+    let file = tmp.path().join("sample.json");
+    let mut out = std::io::BufWriter::new(std::fs::File::create(&file).expect("sample file"));
+    let made = ballast_api::sample::write(&mut out, 1826, end, 42).expect("write the sample");
+    drop(out);
+    session.import_file(&file, &mut |_| {}).expect("import the sample");
+    let (from, to) = (NaiveDate::from_ymd_opt(2025, 11, 26).expect("day"), end.date_naive());
+    let req = SummaryRequest { from, to, include_codes: false, include_tags: false, note: None, author: None };
+    let pdf = tmp.path().join("summary.pdf");
+    let written = session.write_summary(&req, &pdf).expect("a summary");
+    eprintln!(
+        "five years: {made:?}; twelve months: {} rows; the PDF: {} bytes",
+        session.scan_rows_between(from, to).expect("scan"),
+        written.bytes
+    );
+
+    let mut group = c.benchmark_group("summary_12m_of_5y");
+    group.sample_size(10);
+    group.bench_function("summary_pdf", |b| b.iter(|| session.write_summary(&req, &pdf).expect("a summary")));
+    group.bench_function("summary_markdown", |b| {
+        let md = tmp.path().join("summary.md");
+        b.iter(|| session.write_summary(&req, &md).expect("a summary"));
+    });
+    group.bench_function("bare_select_12m", |b| b.iter(|| session.scan_rows_between(from, to).expect("scan")));
+    group.finish();
+}
+
+criterion_group!(benches, summary);
+criterion_main!(benches);
