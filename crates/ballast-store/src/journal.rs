@@ -193,7 +193,8 @@ impl Journal {
     /// # Errors
     /// Database errors.
     pub fn scan_rows(&self, between: Option<(DateTime<Utc>, DateTime<Utc>)>) -> Result<u64> {
-        let (from, to) = between.map_or_else(|| (String::new(), "~".to_owned()), |(f, t)| (entries::ts(f), entries::ts(t)));
+        let (from, to) =
+            between.map_or_else(|| (String::new(), "~".to_owned()), |(f, t)| (entries::ts(f), entries::ts(t)));
         let in_range = "(SELECT id FROM check_ins WHERE taken_at >= ?1 AND taken_at < ?2)";
         let mut rows = 0;
         for sql in [

@@ -216,7 +216,15 @@ pub(crate) fn lay_out(font: FontRef<'_>, summary: &Summary, chart_sizes: &[(f32,
     w.text(&summary.subtitle, SUBTITLE, Mark::Paragraph, 0.0, 0.0);
     let mut chart = 0;
     for s in &summary.sections {
-        w.text(&s.heading, SECTION, Mark::Heading(2, s.heading.clone()), 0.0, BODY.leading * 2.0);
+        // A heading stays with what follows it: two lines of text, or a chart's title and drawing.
+        let keep = match s.blocks.first() {
+            Some(Block::Chart { .. }) => {
+                let (cw, ch) = chart_sizes.get(chart).copied().unwrap_or((WIDTH, WIDTH / 2.0));
+                ITEM.before + ITEM.leading + ch * (WIDTH / cw).min(1.0) + 8.0
+            }
+            _ => BODY.leading * 2.0,
+        };
+        w.text(&s.heading, SECTION, Mark::Heading(2, s.heading.clone()), 0.0, keep);
         for b in &s.blocks {
             match b {
                 Block::Paragraph { text } => w.text(text, BODY, Mark::Paragraph, 0.0, 0.0),
@@ -260,5 +268,33 @@ mod tests {
         assert_eq!(&lines[..2], ["first", ""], "a typed line break, and a blank line, stay");
         assert!(lines.len() > 3, "the long word is broken over lines");
         assert_eq!(lines[2..].concat(), long, "with nothing lost");
+    }
+}
+
+#[cfg(test)]
+mod keep_tests {
+    use super::*;
+    use crate::model::{Section, Summary};
+
+    #[test]
+    fn a_section_heading_never_ends_a_page_alone_above_a_chart() {
+        let font = FontRef::try_from_slice(ballast_charts::font::INTER_REGULAR).expect("the shipped font parses");
+        let filler = Block::Paragraph { text: "A line of text that fills the page. ".repeat(90) };
+        let chart = Block::Chart { title: "Mood".into(), svg: String::new(), summary: "Mood held steady.".into() };
+        let summary = Summary {
+            title: "T".into(),
+            subtitle: "S".into(),
+            author: None,
+            sections: vec![
+                Section { heading: "Counts".into(), blocks: vec![filler] },
+                Section { heading: "Trends".into(), blocks: vec![chart] },
+            ],
+        };
+        let laid = lay_out(font, &summary, &[(720.0, 360.0)]);
+        let page_of = |wanted: &str| {
+            laid.pages.iter().position(|p| p.iter().any(|op| matches!(op, Op::Text { text, .. } if text == wanted)))
+        };
+        let chart_page = laid.pages.iter().position(|p| p.iter().any(|op| matches!(op, Op::Chart { .. })));
+        assert_eq!(page_of("Trends"), chart_page, "the heading moves to the chart's page rather than end a page alone");
     }
 }
