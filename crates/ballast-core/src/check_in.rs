@@ -1,6 +1,6 @@
 //! A self-check as kept: which instrument (id and version), when, every item's raw answer, and the
 //! scores derived from them. The scores are stored for reading speed and are always recomputable
-//! from the answers; [`CheckIn::problems`] says when the two no longer agree.
+//! from the answers; [`CheckInBody::problems`] says when the two no longer agree.
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};

@@ -172,10 +172,10 @@ fn build(steps: &[Step], auto_lock: u32) -> Journey {
     let summary = ballast_api::report::SummaryRequest {
         from: day(1),
         to: day(1 + auto_lock % 29),
-        include_codes: auto_lock % 2 == 0,
-        include_tags: auto_lock % 3 == 0,
+        include_codes: auto_lock.is_multiple_of(2),
+        include_tags: auto_lock.is_multiple_of(3),
         note: Some(format!("note {auto_lock}")),
-        author: (auto_lock % 5 == 0).then(|| "Sam".to_owned()),
+        author: auto_lock.is_multiple_of(5).then(|| "Sam".to_owned()),
     };
     j.session.write_summary(&summary, &j.tmp.path().join("summary.md")).expect("a summary, kept in the share log");
     j
