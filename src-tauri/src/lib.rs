@@ -115,18 +115,24 @@ pub fn run() {
     );
     let builder = builder.setup(|app| {
         let handle = app.handle().clone();
-        app.manage(commands::summary::SaveDialog(Box::new(move |folder, name, ext| {
+        app.manage(commands::summary::SaveDialog(Box::new(move |folder, name, format| {
             use tauri_plugin_dialog::DialogExt;
-            let label = if ext == "pdf" { "PDF" } else { "Markdown" };
-            let chosen = handle
+            let label = match format {
+                ballast_core::share::Format::Pdf => "PDF",
+                ballast_core::share::Format::Markdown => "Markdown",
+            };
+            let mut dialog = handle
                 .dialog()
                 .file()
                 .set_title("Save the supervision summary")
                 .set_directory(folder)
                 .set_file_name(name)
-                .add_filter(label, &[ext])
-                .blocking_save_file()?;
-            chosen.into_path().ok()
+                .add_filter(label, &[format.extension()]);
+            // Modal over the window, so nothing on the summary screen changes while it is open.
+            if let Some(window) = handle.get_webview_window("main") {
+                dialog = dialog.set_parent(&window);
+            }
+            dialog.blocking_save_file()?.into_path().ok()
         })));
         Ok(())
     });

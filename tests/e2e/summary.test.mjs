@@ -232,7 +232,7 @@ describe('Supervision summary, end to end', { timeout: 600_000 }, () => {
     const doc = await textOf(driver, '[data-testid="summary-document"]');
     assert.ok(!doc.includes(SHARED) && !doc.includes(PRIVATE), 'with nothing ticked, no entry\'s text is in the preview');
     assert.match(doc, /No entries are shared in this summary/, 'and the preview says so');
-    assert.equal(await textOf(driver, '[data-testid="summary-log-empty"]'), 'Nothing has been shared yet.', 'the share log starts empty');
+    assert.equal(await textOf(driver, '[data-testid="summary-log-empty"]'), 'No summaries have been saved.', 'the share log starts empty');
     assert.doesNotMatch(await pageText(driver), UNKIND, 'calm words only');
     await headingsInOrder('the summary screen');
     await axe(driver, 'supervision summary');
@@ -315,7 +315,7 @@ describe('Supervision summary, end to end', { timeout: 600_000 }, () => {
     assert.match(await textOf(driver, 'dialog[open] p'), /files themselves are not touched/, 'and says the files are not touched');
     await axe(driver, 'clearing the share log');
     await activate(driver, 'confirm-delete');
-    await until(async () => (await textNow('[data-testid="summary-log-empty"]')) === 'Nothing has been shared yet.', 'the share log is empty again');
+    await until(async () => (await textNow('[data-testid="summary-log-empty"]')) === 'No summaries have been saved.', 'the share log is empty again');
     assert.match(await textOf(driver, '[data-testid="summary-log-status"]'), /share log is cleared.*not touched/, 'it says so');
     assert.equal(await exists('[data-testid="summary-log-item"]'), false, 'nothing is listed');
     assert.ok(existsSync(pdfFile), 'the saved file is still there');
@@ -331,7 +331,7 @@ describe('Supervision summary, end to end', { timeout: 600_000 }, () => {
     await previewCurrent();
     assert.equal(await isChecked('summary-codes'), false, 'back on the screen, person codes are unticked again');
     assert.equal(await isChecked(await tickFor(SHARED)), true, 'the entry ticked to share is still ticked');
-    assert.equal(await textOf(driver, '[data-testid="summary-log-empty"]'), 'Nothing has been shared yet.', 'and the log stays cleared');
+    assert.equal(await textOf(driver, '[data-testid="summary-log-empty"]'), 'No summaries have been saved.', 'and the log stays cleared');
     await activate(driver, 'back');
     await atHeading('Your journal');
   });

@@ -10,13 +10,15 @@ use ballast_core::{EntryBody, EntryId, EntryKind, FieldError, instrument};
 pub use ballast_report::{Block, Line, Section, Summary, SummaryRequest};
 use ballast_report::{ChartPart, CheckInPart, Credit, ScorePart, Sources};
 use ballast_store::Journal;
-use chrono::{DateTime, NaiveDate, Utc};
+use std::hash::{Hash, Hasher};
+
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::Serialize;
 
 use crate::check_ins::{CheckInView, NOT_A_DIAGNOSIS};
 use crate::error::ApiError;
 use crate::session::Session;
-use crate::trends::{local_day, report_parts, start_of};
+use crate::trends::{BACKWARDS, local_day, report_parts, start_of};
 
 /// The setting that keeps the last "what I'd like from supervision" note.
 pub const NOTE_KEY: &str = "summary.note";
@@ -47,6 +49,14 @@ pub struct SummaryPreview {
     pub entries: Vec<ShareableEntry>,
     /// What the summary holds, as the share log will record it.
     pub included: Included,
+    /// Identifies exactly this summary: saving with it refuses a file that would differ.
+    pub fingerprint: String,
+    /// Characters of the text that the PDF's font cannot draw (the PDF shows empty boxes; the
+    /// Markdown keeps them).
+    pub unsupported: Vec<String>,
+    /// Whether any score in it is in a range that comes with options (a self-care plan, someone
+    /// to talk to, support), which the screen then offers.
+    pub offer_options: bool,
 }
 
 /// A summary written to a file.
@@ -80,10 +90,15 @@ fn preview_of(body: &EntryBody) -> String {
 /// Checks the request: a range that runs forwards, and the worker's words.
 fn checked(req: &SummaryRequest) -> Result<SummaryRequest, ApiError> {
     if req.from > req.to {
-        return Err(ApiError::Invalid(vec![FieldError::new(
-            "from",
-            "The first day is after the last; choose a first day on or before the last.",
-        )]));
+        return Err(ApiError::Invalid(vec![FieldError::new("from", BACKWARDS)]));
+    }
+    for (field, d) in [("from", req.from), ("to", req.to)] {
+        if !(1000..=9999).contains(&d.year()) {
+            return Err(ApiError::Invalid(vec![FieldError::new(
+                field,
+                "Choose a day between the years 1000 and 9999.",
+            )]));
+        }
     }
     let (note, author) = check_words(&req.note, &req.author)?;
     Ok(SummaryRequest { note, author, ..req.clone() })
@@ -152,7 +167,30 @@ fn build(j: &Journal, req: &SummaryRequest, now: DateTime<Utc>) -> Result<Summar
             share: e.body.share_text(),
         })
         .collect();
-    Ok(SummaryPreview { summary, entries, included })
+    let mut hasher = std::hash::DefaultHasher::new();
+    summary.hash(&mut hasher);
+    let unsupported = ballast_report::pdf::unsupported(&summary).into_iter().map(String::from).collect();
+    let offer_options = views.iter().any(|(_, v)| v.offer_options);
+    Ok(SummaryPreview {
+        fingerprint: format!("{:016x}", hasher.finish()),
+        summary,
+        entries,
+        included,
+        unsupported,
+        offer_options,
+    })
+}
+
+/// The path the save dialog chose, with `format`'s extension added when its name does not
+/// already end in it (a name typed without one, or with another).
+pub fn with_extension(chosen: std::path::PathBuf, format: Format) -> std::path::PathBuf {
+    let name = chosen.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    if Format::of_file(&name) == Some(format) {
+        return chosen;
+    }
+    let mut with = chosen.into_os_string();
+    with.push(format!(".{}", format.extension()));
+    with.into()
 }
 
 impl Session {
@@ -169,6 +207,14 @@ impl Session {
             j.set_setting(NAME_KEY, req.author.as_deref().unwrap_or(""))?;
             build(j, &req, now)
         })
+    }
+
+    /// Checks `req` as saving would, before anything is asked of the worker (the save dialog).
+    ///
+    /// # Errors
+    /// [`ApiError::Invalid`] for a backwards range or words that break a rule.
+    pub fn check_summary(&self, req: &SummaryRequest) -> Result<(), ApiError> {
+        checked(req).map(|_| ())
     }
 
     /// The note and name kept from the last summary.
@@ -192,13 +238,20 @@ impl Session {
     }
 
     /// Writes the summary for `req` to `path` (PDF or Markdown, by its extension) atomically, and
-    /// records it in the share log. On any failure no file, and no partial file, is left.
+    /// records it in the share log (committed only once the file is written). With `previewed`
+    /// (a preview's fingerprint), a summary that would differ from that preview is refused. On any
+    /// failure no file, and no partial file, is left.
     ///
     /// # Errors
-    /// [`ApiError::Invalid`] for an extension other than `.pdf` or `.md`, a backwards range or
-    /// words that break a rule; [`ApiError::ExportFailed`] when the file cannot be written;
-    /// [`ApiError::Locked`].
-    pub fn write_summary(&self, req: &SummaryRequest, path: &Path) -> Result<SummaryWritten, ApiError> {
+    /// [`ApiError::Invalid`] for an extension other than `.pdf` or `.md`, a backwards range,
+    /// words that break a rule, or a summary that changed since its preview;
+    /// [`ApiError::ExportFailed`] when the file cannot be written; [`ApiError::Locked`].
+    pub fn write_summary(
+        &self,
+        req: &SummaryRequest,
+        path: &Path,
+        previewed: Option<&str>,
+    ) -> Result<SummaryWritten, ApiError> {
         let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         let format = Format::of_file(&file_name).ok_or_else(|| {
             ApiError::Invalid(vec![FieldError::new(
@@ -210,6 +263,12 @@ impl Session {
         let now = self.clock.now();
         self.with(|j| {
             let preview = build(j, &req, now)?;
+            if previewed.is_some_and(|f| f != preview.fingerprint) {
+                return Err(ApiError::Invalid(vec![FieldError::new(
+                    "preview",
+                    "What the file would hold has changed since the preview (an entry's tick, or the journal). Nothing was saved; look at the preview again, then save.",
+                )]));
+            }
             let bytes = match format {
                 Format::Pdf => ballast_report::pdf::render(&preview.summary).map_err(|e| {
                     tracing::error!(error = %e, "a summary could not be drawn");
@@ -217,15 +276,9 @@ impl Session {
                 })?,
                 Format::Markdown => ballast_report::markdown::render(&preview.summary).into_bytes(),
             };
-            ballast_store::durable::write_atomic(path, &bytes).map_err(|e| ApiError::ExportFailed(e.to_string()))?;
-            j.record_share(&Shared {
-                shared_at: now,
-                from: req.from,
-                to: req.to,
-                format,
-                file_name,
-                included: preview.included,
-            })?;
+            let shared = Shared { shared_at: now, from: req.from, to: req.to, format, file_name, included: preview.included };
+            j.record_share_with(&shared, || ballast_store::durable::write_atomic(path, &bytes))?
+                .map_err(|e| ApiError::ExportFailed(e.to_string()))?;
             Ok(SummaryWritten {
                 path: path.display().to_string(),
                 format,

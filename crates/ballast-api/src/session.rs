@@ -242,12 +242,11 @@ pub(crate) fn setting_problem(key: &str, value: &str) -> Option<String> {
             let plan = ballast_core::care::SelfCarePlan { notes: value.to_owned(), ..Default::default() };
             plan.problems().into_iter().next().map(|p| p.message)
         }
-        crate::report::NOTE_KEY => ballast_core::share::check_words(&Some(value.to_owned()), &None)
-            .err()
-            .and_then(|e| e.0.into_iter().next().map(|p| p.message)),
-        crate::report::NAME_KEY => ballast_core::share::check_words(&None, &Some(value.to_owned()))
-            .err()
-            .and_then(|e| e.0.into_iter().next().map(|p| p.message)),
+        crate::report::NOTE_KEY | crate::report::NAME_KEY => {
+            let value = Some(value.to_owned());
+            let (note, author) = if key == crate::report::NOTE_KEY { (&value, &None) } else { (&None, &value) };
+            ballast_core::share::check_words(note, author).err().and_then(|e| e.0.into_iter().next().map(|p| p.message))
+        }
         _ if key
             .strip_prefix(crate::check_ins::EVERY_PREFIX)
             .is_some_and(|id| ballast_core::instrument::find(id).is_some_and(|d| d.cadence_days.is_some())) =>

@@ -44,7 +44,7 @@ pub fn report(session: &Session, asked: Asked<'_>) -> Result<(), Failure> {
         note: asked.note,
         author: None,
     };
-    let written = session.write_summary(&req, asked.out).map_err(|e| match e {
+    let written = session.write_summary(&req, asked.out, None).map_err(|e| match e {
         ApiError::Invalid(fields) => Failure::invalid(format!(
             "The summary was not written. {}",
             fields.iter().map(|f| f.message.as_str()).collect::<Vec<_>>().join(" ")

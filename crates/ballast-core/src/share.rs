@@ -54,6 +54,14 @@ impl Format {
         }
     }
 
+    /// The extension its files take.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Pdf => "pdf",
+            Self::Markdown => "md",
+        }
+    }
+
     /// The format a file name's extension names (`.pdf`, `.md`), if any.
     pub fn of_file(name: &str) -> Option<Self> {
         let ext = name.rsplit_once('.')?.1.to_ascii_lowercase();
@@ -88,6 +96,17 @@ pub const MAX_NOTE_CHARS: usize = 5_000;
 /// The most a name on the summary holds.
 pub const MAX_NAME_CHARS: usize = 100;
 
+/// One of the worker's texts for a summary: trimmed, empty is `None`; over `max` characters is
+/// a problem said in words for this screen (not the journal's "split it into two entries").
+fn words(p: &mut Problems, field: &str, value: &Option<String>, max: usize) -> Option<String> {
+    if value.as_deref().is_some_and(|v| v.trim().chars().count() > max) {
+        let shown = if max >= 1000 { format!("{},{:03}", max / 1000, max % 1000) } else { max.to_string() };
+        p.add(field, format!("This holds up to {shown} characters; please shorten it."));
+        return None;
+    }
+    p.text(field, value, max)
+}
+
 /// The worker's own words for a summary, checked: the note and the name, trimmed (empty becomes
 /// `None`); too long, a control character, or a name on more than one line is a problem.
 ///
@@ -98,8 +117,8 @@ pub fn check_words(
     author: &Option<String>,
 ) -> Result<(Option<String>, Option<String>), Invalid> {
     let mut p = Problems::default();
-    let note = p.text("note", note, MAX_NOTE_CHARS);
-    let author = p.text("author", author, MAX_NAME_CHARS);
+    let note = words(&mut p, "note", note, MAX_NOTE_CHARS);
+    let author = words(&mut p, "author", author, MAX_NAME_CHARS);
     if author.as_deref().is_some_and(|a| a.contains(['\n', '\r', '\t'])) {
         p.add("author", "A name fits on one line.");
     }

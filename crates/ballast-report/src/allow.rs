@@ -14,6 +14,10 @@ pub(crate) fn day_words(d: NaiveDate) -> String {
     d.format("%-d %B %Y").to_string()
 }
 
+fn mood(m: Option<ballast_core::Score>) -> Option<Line> {
+    m.map(|m| Line::new("Mood", format!("{} of 10", m.get())))
+}
+
 fn text(lines: &mut Vec<Line>, label: &str, value: Option<&String>) {
     if let Some(v) = value.map(|v| v.trim()).filter(|v| !v.is_empty()) {
         lines.push(Line::new(label, v));
@@ -25,9 +29,7 @@ pub(crate) fn shared_entry(day: NaiveDate, entry: &Entry, req: &SummaryRequest) 
     let mut lines = Vec::new();
     let (heading, code, tags): (String, Option<&String>, &[String]) = match &entry.body {
         EntryBody::Reflection(r) if r.share_text => {
-            if let Some(m) = r.mood {
-                lines.push(Line::new("Mood", format!("{} of 10", m.get())));
-            }
+            lines.extend(mood(r.mood));
             if let Some(o) = r.outcome {
                 lines.push(Line::new("How the person did", o.words()));
             }
@@ -36,9 +38,7 @@ pub(crate) fn shared_entry(day: NaiveDate, entry: &Entry, req: &SummaryRequest) 
             (format!("Reflection, {}", day_words(day)), r.person_code.as_ref(), &r.tags)
         }
         EntryBody::Setback(s) if s.share_text => {
-            if let Some(m) = s.mood {
-                lines.push(Line::new("Mood", format!("{} of 10", m.get())));
-            }
+            lines.extend(mood(s.mood));
             text(&mut lines, "What happened", s.what_happened.as_ref());
             text(&mut lines, "What I could control", s.in_my_control.as_ref());
             text(&mut lines, "What I could not control", s.outside_my_control.as_ref());

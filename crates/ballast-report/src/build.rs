@@ -29,6 +29,9 @@ pub fn summary(req: &SummaryRequest, src: &Sources) -> Summary {
             Block::Paragraph {
                 text: format!("{} {}", said(req.include_codes, "Person codes"), said(req.include_tags, "Tags")),
             },
+            Block::Paragraph {
+                text: "Ballast's own words (what each score means, and each chart's summary) are quoted as the app shows them to me, so they speak to me as \"you\".".into(),
+            },
         ],
     }];
     if let Some(note) = req.note.as_deref().map(str::trim).filter(|n| !n.is_empty()) {

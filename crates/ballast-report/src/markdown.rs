@@ -7,7 +7,11 @@ use crate::model::{Block, Line, Summary};
 fn escape(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
     for c in line.chars() {
-        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '!' | '&') {
+        if c == '\r' {
+            out.push(' ');
+            continue;
+        }
+        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '!' | '&' | '~') {
             out.push('\\');
         }
         out.push(c);
@@ -15,14 +19,17 @@ fn escape(line: &str) -> String {
     out
 }
 
-/// Escapes one line that starts a Markdown line, so it cannot become a list item or a rule.
+/// Escapes one line that starts a Markdown line, so it cannot become a list item, a rule, a
+/// heading underline or a code block.
 fn escape_start(line: &str) -> String {
-    let out = escape(line);
+    // Leading spaces could make a code block or a nested list; the words are what matter.
+    let out = escape(line.trim_start());
     if out.starts_with(['-', '+', '=']) {
         return format!("\\{out}");
     }
-    match out.split_once(". ") {
-        Some((n, rest)) if !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) => format!("{n}\\. {rest}"),
+    let digits = out.chars().take_while(char::is_ascii_digit).count();
+    match out[digits..].chars().next() {
+        Some(mark @ ('.' | ')')) if digits > 0 => format!("{}\\{mark}{}", &out[..digits], &out[digits + 1..]),
         _ => out,
     }
 }
@@ -71,4 +78,22 @@ pub fn render(summary: &Summary) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typed_text_never_becomes_markdown_structure() {
+        assert_eq!(escape_start("1. first"), "1\\. first", "an ordered list marker");
+        assert_eq!(escape_start("2) second"), "2\\) second", "the other ordered list marker");
+        assert_eq!(escape_start("  - nested"), "\\- nested", "a list after spaces");
+        assert_eq!(escape_start("    code"), "code", "no code block from leading spaces");
+        assert_eq!(escape_start("==="), "\\===", "no heading underline");
+        assert_eq!(escape("~~~ fence"), "\\~\\~\\~ fence", "no fence");
+        assert_eq!(escape("<b>&amp;"), "\\<b\\>\\&amp;", "no HTML, no entity");
+        assert_eq!(escape("a\rb"), "a b", "a lone carriage return is a space");
+        assert_eq!(escape_start("2026 was hard"), "2026 was hard", "a number that is not a marker is left alone");
+    }
 }

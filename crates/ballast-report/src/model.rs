@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 /// A supervision summary, ready to render.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, specta::Type)]
 pub struct Summary {
     /// The document's title (also its PDF title).
     pub title: String,
@@ -17,7 +17,7 @@ pub struct Summary {
 }
 
 /// A titled part of the summary.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, specta::Type)]
 pub struct Section {
     /// Its heading.
     pub heading: String,
@@ -26,7 +26,7 @@ pub struct Section {
 }
 
 /// A label and its value ("Reflections: 12").
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, specta::Type)]
 pub struct Line {
     /// What it is.
     pub label: String,
@@ -47,7 +47,7 @@ impl Line {
 }
 
 /// One block of a section.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, specta::Type)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Block {
     /// A paragraph of text.
@@ -80,10 +80,11 @@ pub enum Block {
 
 impl Summary {
     /// Every text of the summary, in reading order, as a renderer writes it (chart drawings
-    /// aside): the title, the subtitle, each heading, paragraph and line. The PDF's extracted
+    /// aside): the title, the subtitle, the name when given, each heading, paragraph and line. The PDF's extracted
     /// text and the Markdown are checked against this.
     pub fn texts(&self) -> Vec<String> {
         let mut out = vec![self.title.clone(), self.subtitle.clone()];
+        out.extend(self.author.clone());
         for s in &self.sections {
             out.push(s.heading.clone());
             for b in &s.blocks {

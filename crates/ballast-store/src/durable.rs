@@ -11,27 +11,19 @@ pub(crate) fn sync(path: &Path) -> Result<()> {
     std::fs::File::open(path).and_then(|f| f.sync_all()).map_err(io(path))
 }
 
-/// Replaces `path` with `bytes` atomically: a synced temporary file renamed over it, then the
-/// folder synced, so a crash leaves the old file or the new one, never half of one.
-/// A temporary file that fails is removed, so nothing partial is left behind.
+/// Replaces `path` with `bytes` atomically: a synced temporary file with a name of its own (never
+/// one the worker might own) in the same folder, renamed over it, then the folder synced, so a
+/// crash leaves the old file or the new one, never half of one. A temporary file that fails is
+/// removed, so nothing partial is left behind; it is readable by its owner only.
 ///
 /// # Errors
 /// [`crate::StoreError::Io`] naming the file that could not be written.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let mut tmp = path.as_os_str().to_owned();
-    tmp.push(".tmp");
-    let tmp = PathBuf::from(tmp);
-    let mut f = std::fs::File::create(&tmp).map_err(io(&tmp))?;
-    let written = f
-        .write_all(bytes)
-        .and_then(|()| f.sync_all())
-        .map_err(io(&tmp))
-        .and_then(|()| std::fs::rename(&tmp, path).map_err(io(path)));
-    if written.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    written?;
-    path.parent().filter(|p| !p.as_os_str().is_empty()).map_or(Ok(()), sync)
+    let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let mut tmp = tempfile::Builder::new().prefix(".ballast-").suffix(".tmp").tempfile_in(folder).map_err(io(path))?;
+    tmp.write_all(bytes).and_then(|()| tmp.as_file().sync_all()).map_err(io(path))?;
+    tmp.persist(path).map_err(|e| io(path)(e.error))?;
+    sync(folder)
 }
 
 /// `folder/<stem><ext>`, or `folder/<stem>-2<ext>`, `-3`… whichever is not taken yet.

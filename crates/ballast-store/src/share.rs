@@ -96,6 +96,26 @@ impl Journal {
         insert(&self.conn, s)
     }
 
+    /// Records an exported summary in the share log while `write` writes its file: the record is
+    /// committed only when the file was written, so a file is never left unrecorded nor a record
+    /// left without its file. Returns what `write` returned.
+    ///
+    /// # Errors
+    /// Database errors (then `write` may not have run).
+    pub fn record_share_with<T, E>(
+        &mut self,
+        s: &Shared,
+        write: impl FnOnce() -> std::result::Result<T, E>,
+    ) -> Result<std::result::Result<T, E>> {
+        let tx = self.conn.transaction()?;
+        insert(&tx, s)?;
+        let written = write();
+        if written.is_ok() {
+            tx.commit()?;
+        }
+        Ok(written)
+    }
+
     /// The share log, newest first.
     ///
     /// # Errors

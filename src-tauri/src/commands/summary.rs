@@ -2,7 +2,7 @@
 //! worker chooses in the native save dialog (opened from Rust, so the webview needs no file-system
 //! permission), and the share log.
 
-use ballast_api::report::{SummaryPreview, SummaryRequest, SummaryWords, SummaryWritten};
+use ballast_api::report::{SummaryPreview, SummaryRequest, SummaryWords, SummaryWritten, with_extension};
 use ballast_api::{ApiError, Session};
 use ballast_core::EntryId;
 use ballast_core::share::{Format, Shared};
@@ -35,11 +35,12 @@ pub fn set_entry_shared(session: State<'_, Session>, id: EntryId, share: bool) -
 
 /// Asks where to save a file: the native save dialog, given at start-up by the real app (the mock
 /// runtime of the shell's tests has none). Takes the suggested folder, the file name and its
-/// extension; `None` when the worker closes the dialog without choosing.
-pub struct SaveDialog(pub Box<dyn Fn(PathBuf, String, &'static str) -> Option<PathBuf> + Send + Sync>);
+/// format; `None` when the worker closes the dialog without choosing.
+pub struct SaveDialog(pub Box<dyn Fn(PathBuf, String, Format) -> Option<PathBuf> + Send + Sync>);
 
-/// Asks where to save with the native dialog, then writes the summary there; `None` when the
-/// worker closes the dialog without choosing.
+/// Checks the choices, asks where to save with the native dialog, then writes the summary there
+/// (refused if it would differ from the preview with `fingerprint`); `None` when the worker
+/// closes the dialog without choosing.
 #[tauri::command(async)]
 #[specta::specta]
 pub fn export_summary(
@@ -47,15 +48,13 @@ pub fn export_summary(
     session: State<'_, Session>,
     request: SummaryRequest,
     format: Format,
+    fingerprint: String,
 ) -> Result<Option<SummaryWritten>, ApiError> {
-    let ext = match format {
-        Format::Pdf => "pdf",
-        Format::Markdown => "md",
-    };
     guarded(|| {
-        let name = format!("supervision-summary-{}-to-{}.{ext}", request.from, request.to);
-        let Some(path) = (ask.0)(session.suggested_export_folder(), name, ext) else { return Ok(None) };
-        session.write_summary(&request, &path).map(Some)
+        session.check_summary(&request)?;
+        let name = format!("supervision-summary-{}-to-{}.{}", request.from, request.to, format.extension());
+        let Some(chosen) = (ask.0)(session.suggested_export_folder(), name, format) else { return Ok(None) };
+        session.write_summary(&request, &with_extension(chosen, format), Some(&fingerprint)).map(Some)
     })
 }
 

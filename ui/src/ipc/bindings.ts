@@ -92,10 +92,11 @@ export const commands = {
 	/**  Marks an entry's text as shared in summaries, or not. */
 	setEntryShared: (id: EntryId, share: boolean) => typedError<null, ApiError>(__TAURI_INVOKE("set_entry_shared", { id, share })),
 	/**
-	 *  Asks where to save with the native dialog, then writes the summary there; `None` when the
-	 *  worker closes the dialog without choosing.
+	 *  Checks the choices, asks where to save with the native dialog, then writes the summary there
+	 *  (refused if it would differ from the preview with `fingerprint`); `None` when the worker
+	 *  closes the dialog without choosing.
 	 */
-	exportSummary: (request: SummaryRequest_Deserialize, format: Format) => typedError<SummaryWritten | null, ApiError>(__TAURI_INVOKE("export_summary", { request, format })),
+	exportSummary: (request: SummaryRequest_Deserialize, format: Format, fingerprint: string) => typedError<SummaryWritten | null, ApiError>(__TAURI_INVOKE("export_summary", { request, format, fingerprint })),
 	/**  The share log, newest first. */
 	getShareLog: () => typedError<Shared[], ApiError>(__TAURI_INVOKE("get_share_log")),
 	/**  Clears the share log; returns how many records it held. */
@@ -1460,6 +1461,18 @@ export type SummaryPreview_Deserialize = {
 	entries: ShareableEntry[],
 	/**  What the summary holds, as the share log will record it. */
 	included: Included,
+	/**  Identifies exactly this summary: saving with it refuses a file that would differ. */
+	fingerprint: string,
+	/**
+	 *  Characters of the text that the PDF's font cannot draw (the PDF shows empty boxes; the
+	 *  Markdown keeps them).
+	 */
+	unsupported: string[],
+	/**
+	 *  Whether any score in it is in a range that comes with options (a self-care plan, someone
+	 *  to talk to, support), which the screen then offers.
+	 */
+	offer_options: boolean,
 };
 
 /**  The summary screen: the exact summary, the entries to tick, and what the file will hold. */
@@ -1470,6 +1483,18 @@ export type SummaryPreview_Serialize = {
 	entries: ShareableEntry[],
 	/**  What the summary holds, as the share log will record it. */
 	included: Included,
+	/**  Identifies exactly this summary: saving with it refuses a file that would differ. */
+	fingerprint: string,
+	/**
+	 *  Characters of the text that the PDF's font cannot draw (the PDF shows empty boxes; the
+	 *  Markdown keeps them).
+	 */
+	unsupported: string[],
+	/**
+	 *  Whether any score in it is in a range that comes with options (a self-care plan, someone
+	 *  to talk to, support), which the screen then offers.
+	 */
+	offer_options: boolean,
 };
 
 /**  The worker's choices for one summary. */

@@ -235,8 +235,8 @@ export const ipc = {
   setEntryShared: (id: number, share: boolean) => guarded(commands.setEntryShared(id, share)),
   /** Opens the native save dialog (from Rust) and writes the file there; `null` when the worker
    * closes the dialog without choosing. Waits as long as the worker needs in the dialog. */
-  exportSummary: (request: SummaryRequest, format: Format) =>
-    summaryCall(commands.exportSummary(request, format), SAVE_DIALOG_TIMEOUT_MS),
+  exportSummary: (request: SummaryRequest, format: Format, fingerprint: string) =>
+    summaryCall(commands.exportSummary(request, format, fingerprint), SAVE_DIALOG_TIMEOUT_MS),
   getShareLog: () => guarded(commands.getShareLog()),
   clearShareLog: () => guarded(commands.clearShareLog()),
 };

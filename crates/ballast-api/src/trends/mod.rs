@@ -36,6 +36,9 @@ pub const CHART_NAMES: [&str; 11] = [
     "setbacks",
 ];
 
+/// Said of a range whose first day is after its last.
+pub(crate) const BACKWARDS: &str = "The first day is after the last; choose a first day on or before the last.";
+
 /// The days the nudges look at, up to today, whatever range is shown.
 const NUDGE_DAYS: u64 = 90;
 
@@ -86,7 +89,7 @@ impl Data {
             }
         };
         if from > to {
-            return Err(invalid("from", "The first day is after the last; choose a first day on or before the last."));
+            return Err(invalid("from", BACKWARDS));
         }
         let facts = j.facts_between(start_of(from), start_of(to.succ_opt().unwrap_or(to)))?;
         let days: BTreeMap<NaiveDate, Day> =

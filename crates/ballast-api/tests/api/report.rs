@@ -87,12 +87,19 @@ fn run(tool: &str, args: &[&str], file: &Path) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
-/// Everything a reader of the PDF can get at: its text, its metadata (info and XMP) and its
-/// attachments' list.
+/// Everything a reader of the PDF can get at: its text, its metadata (info and XMP), its structure
+/// tree with its text (headings' titles, figures' alternative text) and its attachments' list.
 fn readable(pdf: &Path) -> String {
     let attachments = run("pdfdetach", &["-list"], pdf);
     assert!(attachments.starts_with("0 embedded files"), "a summary has no attachments: {attachments}");
-    [pdf_text(pdf), run("pdfinfo", &[], pdf), run("pdfinfo", &["-meta"], pdf), attachments].join("\n")
+    [
+        pdf_text(pdf),
+        run("pdfinfo", &[], pdf),
+        run("pdfinfo", &["-meta"], pdf),
+        run("pdfinfo", &["-struct-text"], pdf),
+        attachments,
+    ]
+    .join("\n")
 }
 
 /// The PDF's text as `pdftotext` lays it out, without the page numbers (page furniture).
@@ -120,8 +127,8 @@ fn only_shared_text_and_only_chosen_codes_and_tags_reach_the_pdf_and_the_markdow
         let req = SummaryRequest { include_codes: codes_and_tags, include_tags: codes_and_tags, ..november() };
         let pdf = out.join(format!("{name}.pdf"));
         let md = out.join(format!("{name}.md"));
-        j.session.write_summary(&req, &pdf).expect("the PDF is written");
-        j.session.write_summary(&req, &md).expect("the Markdown is written");
+        j.session.write_summary(&req, &pdf, None).expect("the PDF is written");
+        j.session.write_summary(&req, &md, None).expect("the Markdown is written");
         let markdown = std::fs::read_to_string(&md).expect("read the markdown");
         for (what, text) in [("PDF", readable(&pdf)), ("Markdown", markdown)] {
             for field in FIELDS {
@@ -158,7 +165,7 @@ fn the_preview_is_the_text_of_the_pdf_in_order() {
     let req = SummaryRequest { to: day(11, 25), ..november() };
     let preview = j.session.summary_preview(&req).expect("a preview");
     let pdf = j.tmp.path().join("s.pdf");
-    j.session.write_summary(&req, &pdf).expect("written");
+    j.session.write_summary(&req, &pdf, None).expect("written");
     let text = folded(&pdf_text(&pdf));
     let mut from = 0;
     for block in preview.summary.texts() {
@@ -174,7 +181,7 @@ fn the_preview_is_the_text_of_the_pdf_in_order() {
 }
 
 fn run_to_file(j: &Journey, req: &SummaryRequest, file: &Path) -> Result<(), ApiError> {
-    j.session.write_summary(req, file).map(|_| ())
+    j.session.write_summary(req, file, None).map(|_| ())
 }
 
 #[test]
@@ -204,7 +211,6 @@ fn the_share_log_records_each_file_and_never_its_content_and_can_be_cleared() {
 #[test]
 fn thin_ranges_give_sensible_documents() {
     let j = seeded();
-    j.session.delete_entry(ballast_core::EntryId(3)).ok();
     let cases = [
         (day(1, 1), day(1, 31), "No self-checks were taken in this range."),
         (day(10, 20), day(10, 20), "Reflections: 1"),
@@ -229,12 +235,62 @@ fn bad_input_gives_a_calm_error_and_leaves_no_file() {
     assert!(matches!(&e, ApiError::Invalid(f) if f[0].field == "out" && f[0].message.contains(".pdf")), "{e:?}");
     let e = run_to_file(&j, &november(), &dir.join("missing").join("a.pdf")).expect_err("a folder that is not there");
     assert!(matches!(&e, ApiError::ExportFailed(_)), "a calm export error: {e:?}");
-    let e = run_to_file(&j, &november(), &dir).expect_err("a folder is not a file name");
-    assert!(matches!(&e, ApiError::Invalid(_) | ApiError::ExportFailed(_)), "{e:?}");
+    std::fs::create_dir(dir.join("taken.pdf")).expect("a folder with a summary's name");
+    let e = run_to_file(&j, &november(), &dir.join("taken.pdf")).expect_err("a folder cannot be replaced by a file");
+    assert!(matches!(&e, ApiError::ExportFailed(_)), "a calm export error once the file was drawn: {e:?}");
+    std::fs::remove_dir(dir.join("taken.pdf")).expect("the folder is left as it was, and empty");
     let long_note = SummaryRequest { note: Some("x".repeat(6000)), ..november() };
     let e = run_to_file(&j, &long_note, &dir.join("a.md")).expect_err("a note over the limit");
     assert!(matches!(&e, ApiError::Invalid(f) if f[0].field == "note"), "{e:?}");
     let left: Vec<_> = std::fs::read_dir(&dir).expect("read").flatten().map(|e| e.file_name()).collect();
     assert!(left.is_empty(), "no file and no partial file is left behind: {left:?}");
     assert!(j.session.share_log().expect("log").is_empty(), "and nothing is recorded as shared");
+}
+
+#[test]
+fn a_summary_that_changed_since_its_preview_is_not_saved() {
+    let j = seeded();
+    let preview = j.session.summary_preview(&november()).expect("a preview");
+    let pdf = j.tmp.path().join("s.pdf");
+    j.session.set_share_text(ballast_core::EntryId(3), true).expect("a tick after the preview");
+    let e = j.session.write_summary(&november(), &pdf, Some(&preview.fingerprint)).expect_err("the file would differ");
+    assert!(matches!(&e, ApiError::Invalid(f) if f[0].field == "preview"), "says the preview changed: {e:?}");
+    assert!(!pdf.exists() && j.session.share_log().expect("log").is_empty(), "nothing is written or recorded");
+    let fresh = j.session.summary_preview(&november()).expect("the preview again");
+    assert_ne!(fresh.fingerprint, preview.fingerprint, "a different summary has a different fingerprint");
+    j.session.write_summary(&november(), &pdf, Some(&fresh.fingerprint)).expect("the file of the preview shown");
+    assert!(pdf_text(&pdf).contains("PRIVATE-text-borealis"), "now holding the entry ticked before this preview");
+}
+
+#[test]
+fn a_name_chosen_in_the_dialog_gets_the_formats_extension() {
+    use ballast_api::report::with_extension;
+    use std::path::PathBuf;
+    let cases = [
+        ("summary", Format::Pdf, "summary.pdf"),
+        ("summary.PDF", Format::Pdf, "summary.PDF"),
+        ("notes.md", Format::Pdf, "notes.md.pdf"),
+        ("notes", Format::Markdown, "notes.md"),
+    ];
+    for (typed, format, saved) in cases {
+        assert_eq!(
+            with_extension(PathBuf::from("/d").join(typed), format),
+            PathBuf::from("/d").join(saved),
+            "{typed} as {format:?}"
+        );
+    }
+}
+
+#[test]
+fn characters_the_pdf_cannot_draw_are_named_in_the_preview() {
+    let j = Journey::new(0, "");
+    let draft = ReflectionDraft {
+        occurred_at: Some("2026-11-10T12:00:00Z".into()),
+        text: Some("Held steady 🌱 today".into()),
+        share_text: true,
+        ..Default::default()
+    };
+    j.session.save_reflection(None, &draft).expect("saved");
+    let preview = j.session.summary_preview(&november()).expect("a preview");
+    assert_eq!(preview.unsupported, ["🌱"], "the seedling has no glyph in the PDF's font, and the preview says so");
 }

@@ -177,7 +177,9 @@ fn build(steps: &[Step], auto_lock: u32) -> Journey {
         note: Some(format!("note {auto_lock}")),
         author: auto_lock.is_multiple_of(5).then(|| "Sam".to_owned()),
     };
-    j.session.write_summary(&summary, &j.tmp.path().join("summary.md")).expect("a summary, kept in the share log");
+    j.session
+        .write_summary(&summary, &j.tmp.path().join("summary.md"), None)
+        .expect("a summary, kept in the share log");
     j
 }
 
@@ -347,7 +349,7 @@ fn a_share_log_record_that_breaks_a_rule_writes_nothing() {
         note: None,
         author: None,
     };
-    source.session.write_summary(&req, &source.tmp.path().join("s.md")).expect("a summary");
+    source.session.write_summary(&req, &source.tmp.path().join("s.md"), None).expect("a summary");
     let mut doc: serde_json::Value =
         serde_json::from_slice(&source.session.export_json().expect("export")).expect("json");
     assert_eq!(doc["share_log"].as_array().map(Vec::len), Some(1), "the export carries the share log");

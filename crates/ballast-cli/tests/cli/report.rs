@@ -36,6 +36,14 @@ fn report_writes_pdf_or_markdown_with_only_shared_text() {
         None,
     );
     assert!(std::fs::read(&pdf).expect("the PDF is written").starts_with(b"%PDF-"), "a PDF, by the extension");
+    let text =
+        std::process::Command::new("pdftotext").arg(&pdf).arg("-").output().expect("pdftotext runs (poppler-utils)");
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("Brought-to-supervision-wren"), "the PDF holds the shared text");
+    assert!(
+        !text.contains("Kept-to-myself-plover") && !text.contains("Q4"),
+        "and not the unshared entry's text or code, even with --include-codes"
+    );
 }
 
 #[test]

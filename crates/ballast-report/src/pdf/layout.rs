@@ -214,6 +214,9 @@ pub(crate) fn lay_out(font: FontRef<'_>, summary: &Summary, chart_sizes: &[(f32,
     w.new_page();
     w.text(&summary.title, TITLE, Mark::Heading(1, summary.title.clone()), 0.0, 0.0);
     w.text(&summary.subtitle, SUBTITLE, Mark::Paragraph, 0.0, 0.0);
+    if let Some(author) = &summary.author {
+        w.text(author, SUBTITLE, Mark::Paragraph, 0.0, 0.0);
+    }
     let mut chart = 0;
     for s in &summary.sections {
         // A heading stays with what follows it: two lines of text, or a chart's title and drawing.
@@ -247,6 +250,7 @@ pub(crate) fn lay_out(font: FontRef<'_>, summary: &Summary, chart_sizes: &[(f32,
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{Section, Summary};
 
     fn font() -> FontRef<'static> {
         FontRef::try_from_slice(ballast_charts::font::INTER_REGULAR).expect("the shipped font parses")
@@ -269,12 +273,6 @@ mod tests {
         assert!(lines.len() > 3, "the long word is broken over lines");
         assert_eq!(lines[2..].concat(), long, "with nothing lost");
     }
-}
-
-#[cfg(test)]
-mod keep_tests {
-    use super::*;
-    use crate::model::{Section, Summary};
 
     #[test]
     fn a_section_heading_never_ends_a_page_alone_above_a_chart() {

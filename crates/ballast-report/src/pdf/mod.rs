@@ -62,15 +62,31 @@ fn draw(surface: &mut Surface<'_>, op: &Op, font: &Font, charts: &[usvg::Tree]) 
             Some((*group, id))
         }
         Op::Chart { x, y, w, h, index, group } => {
-            let tree = charts.get(*index)?;
+            // Everything that can fail is settled before the tagged section opens, so it always closes.
+            let (tree, size) = (charts.get(*index)?, Size::from_wh(*w, *h)?);
             let id = surface.start_tagged(ContentTag::Other);
             surface.push_transform(&Transform::from_translate(*x, *y));
-            surface.draw_svg(tree, Size::from_wh(*w, *h)?, SvgSettings::default());
+            surface.draw_svg(tree, size, SvgSettings::default());
             surface.pop();
             surface.end_tagged();
             Some((*group, id))
         }
     }
+}
+
+/// The characters of `summary`'s text that the shipped font cannot draw (each once, in order of
+/// appearance): the PDF shows them as empty boxes, so the preview says so (Markdown keeps them).
+pub fn unsupported(summary: &Summary) -> Vec<char> {
+    let Ok(font) = FontRef::try_from_slice(INTER_REGULAR) else { return Vec::new() };
+    let mut out = Vec::new();
+    for text in summary.texts() {
+        for c in text.chars().filter(|c| !c.is_whitespace() && !c.is_control()) {
+            if ab_glyph::Font::glyph_id(&font, c).0 == 0 && !out.contains(&c) {
+                out.push(c);
+            }
+        }
+    }
+    out
 }
 
 /// The PDF of `summary`.

@@ -195,6 +195,7 @@ fn the_metadata_holds_a_title_and_a_name_only_when_one_is_given() {
         let path = dir.path().join("s.pdf");
         std::fs::write(&path, bytes).expect("write");
         let out = Command::new("pdfinfo").arg(&path).output().expect("pdfinfo runs");
+        assert!(out.status.success(), "pdfinfo reads the summary: {}", String::from_utf8_lossy(&out.stderr));
         String::from_utf8_lossy(&out.stdout).into_owned()
     };
     let plain = info(request());
@@ -203,6 +204,14 @@ fn the_metadata_holds_a_title_and_a_name_only_when_one_is_given() {
     assert!(plain.contains("Tagged:          yes"), "the structure is tagged: {plain}");
     let named = info(SummaryRequest { author: Some("Sam".into()), ..request() });
     assert!(named.contains("Author:          Sam"), "the name the worker chose: {named}");
+    let page = pdf_text(
+        &pdf::render(&summary(
+            &SummaryRequest { author: Some("Sam Okafor".into()), ..request() },
+            &sources(Vec::new(), false),
+        ))
+        .expect("renders"),
+    );
+    assert!(page.contains("Sam Okafor"), "and on the page, as the preview shows it");
 }
 
 #[test]
