@@ -39,6 +39,18 @@ impl Failure {
         Self { lines: vec![message], code: INVALID }
     }
 
+    /// `e`, saying `what` was not done when the input is refused (with each reason), rather than
+    /// the form-saving words of [`ApiError::Invalid`].
+    pub fn not_done(what: &str, e: ApiError) -> Self {
+        match e {
+            ApiError::Invalid(fields) => Self::invalid(format!(
+                "{what} was not written. {}",
+                fields.iter().map(|f| f.message.as_str()).collect::<Vec<_>>().join(" ")
+            )),
+            other => other.into(),
+        }
+    }
+
     /// JSON that does not parse as a draft.
     pub fn invalid_json(e: &serde_json::Error) -> Self {
         Self { lines: vec![format!("The JSON could not be read as an entry: {e}. Nothing was saved.")], code: INVALID }

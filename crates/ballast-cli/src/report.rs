@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use ballast_api::report::SummaryRequest;
-use ballast_api::{ApiError, Session};
+use ballast_api::Session;
 use chrono::NaiveDate;
 
 use crate::exit::Failure;
@@ -44,13 +44,7 @@ pub fn report(session: &Session, asked: Asked<'_>) -> Result<(), Failure> {
         note: asked.note,
         author: None,
     };
-    let written = session.write_summary(&req, asked.out, None).map_err(|e| match e {
-        ApiError::Invalid(fields) => Failure::invalid(format!(
-            "The summary was not written. {}",
-            fields.iter().map(|f| f.message.as_str()).collect::<Vec<_>>().join(" ")
-        )),
-        other => other.into(),
-    })?;
+    let written = session.write_summary(&req, asked.out, None).map_err(|e| Failure::not_done("The summary", e))?;
     println!(
         "Wrote the supervision summary for {} to {} to {} ({} bytes). It is recorded in the share log.",
         asked.from, asked.to, written.path, written.bytes

@@ -37,7 +37,7 @@ pub fn chart(
     to: Option<NaiveDate>,
     out: &Path,
 ) -> Result<(), Failure> {
-    let chart = session.chart(name, Span::Between { from, to })?;
+    let chart = session.chart(name, Span::Between { from, to }).map_err(|e| Failure::not_done("The chart", e))?;
     let part = out.with_extension("svg.part");
     std::fs::write(&part, chart.svg.as_bytes())
         .and_then(|()| std::fs::rename(&part, out))

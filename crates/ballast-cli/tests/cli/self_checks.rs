@@ -121,6 +121,11 @@ fn insights_json_and_chart_svg() {
     let bad =
         ballast(&dir, &["chart", "nope", "--out", svg.to_str().expect("path")], &[("BALLAST_PASSPHRASE", PASS)], None);
     assert_eq!(code(&bad), 4, "an unknown chart exits 4");
+    let said = String::from_utf8_lossy(&bad.stderr);
+    assert!(
+        said.starts_with("The chart was not written. Ballast has no chart by this name."),
+        "says what was not done and why, not the words for a form: {said}"
+    );
     let backwards = ballast(
         &dir,
         &["insights", "--from", "2026-11-30", "--to", "2026-11-01"],
