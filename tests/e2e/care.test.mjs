@@ -218,6 +218,19 @@ describe('Self-care plan and Support, end to end', { timeout: 600_000 }, () => {
     await until(async () => (await resourceNames()).includes('Maya, peer mentor'), 'after unlocking, the saved resource is there');
     assert.match(await textOf(driver, `${PANEL} [data-testid="support-list"]`), /Text 07700 900123/, 'with how to reach them');
     assert.match(await textOf(driver, `${PANEL} [data-testid="support-list"]`), /Evenings are best/, 'and its note');
+
+    // A list without the crisis lines (as an older version could leave it) gets them back in one step.
+    await activate(driver, 'support-edit');
+    await shown(driver, '#support-r0-name');
+    const first = await value('support-r0-name');
+    await activate(driver, 'support-r0-remove');
+    await activate(driver, 'support-add-starting');
+    await until(async () => /Added 1 from Ballast's starting list/.test(await textNow('[data-testid="support-status"]')), 'only what was missing is added');
+    await activate(driver, 'support-save');
+    await until(async () => /Your list is saved/.test(await textNow('[data-testid="support-status"]')), 'the list is saved');
+    const after = await resourceNames();
+    assert.equal(after[after.length - 1], first, `the removed starting resource (${first}) is back, at the end`);
+    assert.ok(after.includes('Maya, peer mentor'), 'and the worker\'s own resource is kept');
     await closeSupport();
   });
 

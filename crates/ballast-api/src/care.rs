@@ -49,10 +49,18 @@ pub struct ResourcesView {
     pub starting_list_country: Option<String>,
     /// A calm sentence about the list (check local numbers; locked: your own list is kept safe).
     pub notice: String,
+    /// Ballast's starting list, which the worker can add to their own (for example after an
+    /// older version turned a note into a list without crisis numbers).
+    pub starting_list: Vec<Resource>,
 }
 
 fn starting(notice: String) -> ResourcesView {
-    ResourcesView { resources: default_resources(), starting_list_country: Some(DEFAULT_COUNTRY.to_owned()), notice }
+    ResourcesView {
+        resources: default_resources(),
+        starting_list_country: Some(DEFAULT_COUNTRY.to_owned()),
+        notice,
+        starting_list: default_resources(),
+    }
 }
 
 fn check_local() -> String {
@@ -115,6 +123,7 @@ impl Session {
                 resources: list,
                 starting_list_country: None,
                 notice: "Your own list. Keep the numbers current for where you are.".to_owned(),
+                starting_list: default_resources(),
             },
             Ok(_) => starting(check_local()),
             Err(_) if !self.dir.is_set_up() => starting(check_local()),

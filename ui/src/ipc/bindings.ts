@@ -1068,6 +1068,11 @@ export type ResourcesView_Deserialize = {
 	starting_list_country?: string | null,
 	/**  A calm sentence about the list (check local numbers; locked: your own list is kept safe). */
 	notice: string,
+	/**
+	 *  Ballast's starting list, which the worker can add to their own (for example after an
+	 *  older version turned a note into a list without crisis numbers).
+	 */
+	starting_list: Resource_Deserialize[],
 };
 
 /**  The support resources as shown. */
@@ -1078,6 +1083,11 @@ export type ResourcesView_Serialize = {
 	starting_list_country: string | null,
 	/**  A calm sentence about the list (check local numbers; locked: your own list is kept safe). */
 	notice: string,
+	/**
+	 *  Ballast's starting list, which the worker can add to their own (for example after an
+	 *  older version turned a note into a list without crisis numbers).
+	 */
+	starting_list: Resource_Serialize[],
 };
 
 /**  The correlation on one day, over the window ending on it. */

@@ -30,6 +30,7 @@ import {
   savedWords,
   toRows,
   versionItems,
+  withStarting,
   versionLine,
   withoutNudge,
 } from './care';
@@ -244,5 +245,26 @@ describe('nudges', () => {
     ];
     expect(withoutNudge(nudges, 'wellbeing_low:4').map((n) => n.id), 'only that one goes').toEqual(['setback_cluster:2026-11-20']);
     expect(withoutNudge(nudges, 'unknown'), 'an unknown id changes nothing').toEqual(nudges);
+  });
+});
+
+describe('adding the starting list to my own', () => {
+  const starting = [
+    { name: '988 Suicide & Crisis Lifeline', contact: 'Call or text 988', note: '' },
+    { name: 'My supervisor', contact: '', note: '' },
+  ];
+  it('adds what is not there yet, at the end, with fresh keys', () => {
+    const mine = toRows([{ name: 'My notes', contact: '', note: 'call Sam' }, { name: 'my supervisor', contact: 'ext 12', note: '' }]);
+    const [rows, added] = withStarting(mine, starting);
+    expect(added, 'only the crisis line is new (names compared without case)').toBe(1);
+    expect(rows.map((r) => r.name), 'my list first, then what was added').toEqual(['My notes', 'my supervisor', '988 Suicide & Crisis Lifeline']);
+    expect(new Set(rows.map((r) => r.key)).size, 'every row keeps a key of its own').toBe(3);
+    expect(rows[1]?.contact, 'my own entry is kept as I wrote it').toBe('ext 12');
+  });
+  it('adds nothing the second time', () => {
+    const [once] = withStarting(toRows([]), starting);
+    const [twice, added] = withStarting(once, starting);
+    expect(added, 'nothing new').toBe(0);
+    expect(twice, 'the rows are as they were').toEqual(once);
   });
 });

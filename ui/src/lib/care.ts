@@ -169,6 +169,14 @@ export function addRow(rows: readonly ResourceRow[]): ResourceRow[] {
   return [...rows, { key: nextKey(rows), name: '', contact: '', note: '' }];
 }
 
+/** The rows with each resource of the starting list added at the end, except those whose name is
+ * already in the list (so adding twice adds nothing); and how many were added. */
+export function withStarting(rows: readonly ResourceRow[], starting: readonly Resource[]): [ResourceRow[], number] {
+  const have = new Set(rows.map((r) => r.name.trim().toLowerCase()));
+  const fresh = starting.filter((r) => !have.has(r.name.trim().toLowerCase()));
+  return [[...rows, ...toRows(fresh, nextKey(rows))], fresh.length];
+}
+
 /** The rows without the one at `index` (unchanged when there is none). */
 export function removeRow(rows: readonly ResourceRow[], index: number): ResourceRow[] {
   return rows.filter((_, i) => i !== index);

@@ -48,6 +48,7 @@ fn support_resources_start_with_a_list_that_names_its_country_and_are_the_worker
     let mine = vec![Resource { name: "Samaritans".into(), contact: "116 123".into(), note: "UK, any time".into() }];
     let saved = j.session.save_support_resources(&mine).expect("save");
     assert_eq!((saved.resources.clone(), saved.starting_list_country), (mine.clone(), None), "the worker's own list");
+    assert_eq!(saved.starting_list, start.resources, "with the starting list beside it, to add to one's own");
     j.session.lock();
     let locked = j.session.support_resources();
     assert!(
