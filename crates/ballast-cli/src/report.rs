@@ -3,8 +3,8 @@
 
 use std::path::Path;
 
-use ballast_api::report::SummaryRequest;
 use ballast_api::Session;
+use ballast_api::report::SummaryRequest;
 use chrono::NaiveDate;
 
 use crate::exit::Failure;

@@ -193,19 +193,24 @@ impl Journal {
     /// # Errors
     /// Database errors.
     pub fn scan_rows(&self, between: Option<(DateTime<Utc>, DateTime<Utc>)>) -> Result<u64> {
-        let (from, to) =
-            between.map_or_else(|| (String::new(), "~".to_owned()), |(f, t)| (entries::ts(f), entries::ts(t)));
         let in_range = "(SELECT id FROM check_ins WHERE taken_at >= ?1 AND taken_at < ?2)";
+        let queries: [String; 4] = match between {
+            None => {
+                ["entries", "check_ins", "check_in_answers", "check_in_scores"].map(|t| format!("SELECT * FROM {t}"))
+            }
+            Some(_) => [
+                "SELECT * FROM entries WHERE occurred_at >= ?1 AND occurred_at < ?2".to_owned(),
+                "SELECT * FROM check_ins WHERE taken_at >= ?1 AND taken_at < ?2".to_owned(),
+                format!("SELECT * FROM check_in_answers WHERE check_in IN {in_range}"),
+                format!("SELECT * FROM check_in_scores WHERE check_in IN {in_range}"),
+            ],
+        };
+        let bounds: Vec<String> = between.map(|(f, t)| vec![entries::ts(f), entries::ts(t)]).unwrap_or_default();
         let mut rows = 0;
-        for sql in [
-            "SELECT * FROM entries WHERE occurred_at >= ?1 AND occurred_at < ?2".to_owned(),
-            "SELECT * FROM check_ins WHERE taken_at >= ?1 AND taken_at < ?2".to_owned(),
-            format!("SELECT * FROM check_in_answers WHERE check_in IN {in_range}"),
-            format!("SELECT * FROM check_in_scores WHERE check_in IN {in_range}"),
-        ] {
+        for sql in queries {
             let mut q = self.conn.prepare_cached(&sql)?;
             let width = q.column_count();
-            let mut found = q.query(rusqlite::params![from, to])?;
+            let mut found = q.query(rusqlite::params_from_iter(&bounds))?;
             while let Some(row) = found.next()? {
                 for i in 0..width {
                     std::hint::black_box(row.get_ref(i)?);

@@ -43,9 +43,13 @@ pub(crate) const BACKWARDS: &str = "The first day is after the last; choose a fi
 const NUDGE_DAYS: u64 = 90;
 
 /// The start of a local day, as an instant.
+/// On a day whose midnight does not exist locally (a clock change at midnight), the first hour
+/// that does.
 pub(crate) fn start_of(day: NaiveDate) -> DateTime<Utc> {
     let midnight = day.and_hms_opt(0, 0, 0).unwrap_or_default();
-    Local.from_local_datetime(&midnight).earliest().map_or_else(|| midnight.and_utc(), |t| t.with_timezone(&Utc))
+    (0..=3)
+        .find_map(|h| Local.from_local_datetime(&(midnight + chrono::Duration::hours(h))).earliest())
+        .map_or_else(|| midnight.and_utc(), |t| t.with_timezone(&Utc))
 }
 
 pub(crate) fn local_day(t: DateTime<Utc>) -> NaiveDate {
@@ -105,9 +109,13 @@ impl Data {
         // Nudges speak of now, whatever range is shown: every check-in, and the last
         // NUDGE_DAYS days up to today.
         let recent_from = today.checked_sub_days(Days::new(NUDGE_DAYS - 1)).unwrap_or(today);
-        let recent_facts = j.facts_between(start_of(recent_from), start_of(today.succ_opt().unwrap_or(today)))?;
-        let recent: BTreeMap<NaiveDate, Day> =
-            by_day(recent_facts, &Local).into_iter().filter(|(d, _)| (recent_from..=today).contains(d)).collect();
+        let recent: BTreeMap<NaiveDate, Day> = if from <= recent_from && to >= today {
+            // The range shown already holds those days: no second read.
+            days.range(recent_from..=today).map(|(d, day)| (*d, day.clone())).collect()
+        } else {
+            let recent_facts = j.facts_between(start_of(recent_from), start_of(today.succ_opt().unwrap_or(today)))?;
+            by_day(recent_facts, &Local).into_iter().filter(|(d, _)| (recent_from..=today).contains(d)).collect()
+        };
         let dismissed: HashSet<String> = j.dismissed_nudges()?.into_iter().map(|(id, _)| id).collect();
         let nudges = nudges(&sound, &recent, &ballast_core::insights::coupling::coupling(&recent), today)
             .into_iter()

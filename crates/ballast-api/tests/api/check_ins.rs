@@ -190,16 +190,7 @@ fn any_valid_answers_are_stored_scored_in_range_and_equal_a_plain_recomputation(
     use proptest::test_runner::{Config, TestRunner};
 
     let j = Journey::new(0, "");
-    let strategy = prop::sample::select(check_ins::instruments().to_vec()).prop_flat_map(|def| {
-        let items: Vec<_> = def
-            .items
-            .iter()
-            .map(|item| {
-                prop::option::of(prop::sample::select(def.options_of(item).iter().map(|c| c.value).collect::<Vec<_>>()))
-            })
-            .collect();
-        (Just(def), items)
-    });
+    let strategy = crate::support::any_check_in();
     let mut runner = TestRunner::new(Config { cases: 200, ..Config::default() });
     runner
         .run(&strategy, |(def, answers)| {

@@ -211,7 +211,8 @@ fn the_share_log_records_each_file_and_never_its_content_and_can_be_cleared() {
 #[test]
 fn thin_ranges_give_sensible_documents() {
     let j = seeded();
-    let only = ReflectionDraft { occurred_at: Some("2026-09-15T12:00:00Z".into()), mood: Some(5), ..Default::default() };
+    let only =
+        ReflectionDraft { occurred_at: Some("2026-09-15T12:00:00Z".into()), mood: Some(5), ..Default::default() };
     j.session.save_reflection(None, &only).expect("a reflection on a day of its own");
     let cases = [
         (day(1, 1), day(1, 31), "No self-checks were taken in this range."),

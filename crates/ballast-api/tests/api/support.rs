@@ -10,6 +10,22 @@ use secrecy::SecretString;
 
 pub const PASS: &str = "harbour lantern quietly";
 
+/// Any instrument with answers it accepts: each one of its item's options, or skipped.
+pub fn any_check_in()
+-> impl proptest::strategy::Strategy<Value = (ballast_core::instrument::Instrument, Vec<Option<i32>>)> {
+    use proptest::prelude::*;
+    prop::sample::select(ballast_api::check_ins::instruments().to_vec()).prop_flat_map(|def| {
+        let items: Vec<_> = def
+            .items
+            .iter()
+            .map(|item| {
+                prop::option::of(prop::sample::select(def.options_of(item).iter().map(|c| c.value).collect::<Vec<_>>()))
+            })
+            .collect();
+        (Just(def), items)
+    })
+}
+
 /// A clock that stays where the test puts it.
 pub struct TestClock(Mutex<DateTime<Utc>>);
 

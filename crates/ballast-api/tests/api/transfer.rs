@@ -40,16 +40,7 @@ enum Step {
 
 /// A check-in of any instrument, each answer one of its item's options or skipped.
 fn check_in() -> impl Strategy<Value = Step> {
-    prop::sample::select(ballast_api::check_ins::instruments().to_vec()).prop_flat_map(|def| {
-        let items: Vec<_> = def
-            .items
-            .iter()
-            .map(|item| {
-                prop::option::of(prop::sample::select(def.options_of(item).iter().map(|c| c.value).collect::<Vec<_>>()))
-            })
-            .collect();
-        items.prop_map(move |answers| Step::CheckIn(def.id.clone(), answers))
-    })
+    crate::support::any_check_in().prop_map(|(def, answers)| Step::CheckIn(def.id, answers))
 }
 
 fn text() -> impl Strategy<Value = Option<String>> {
