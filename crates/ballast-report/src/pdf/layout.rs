@@ -31,6 +31,12 @@ pub(crate) enum Mark {
     Paragraph,
     /// A chart, with its alternative text.
     Figure(String),
+    /// A list of labelled values.
+    List,
+    /// One item of a list.
+    ListItem,
+    /// The text of a list item.
+    ListBody,
 }
 
 /// Something placed on a page.
@@ -71,6 +77,8 @@ pub(crate) enum Op {
 pub(crate) struct Layout {
     pub(crate) pages: Vec<Vec<Op>>,
     pub(crate) groups: Vec<Mark>,
+    /// Each group's parent group (`None` at the top of the structure), by index.
+    pub(crate) parents: Vec<Option<usize>>,
 }
 
 #[derive(Clone, Copy)]
@@ -135,6 +143,8 @@ struct Writer<'a> {
     font: FontRef<'a>,
     layout: Layout,
     y: f32,
+    /// The group new groups belong to.
+    parent: Option<usize>,
 }
 
 impl Writer<'_> {
@@ -153,6 +163,7 @@ impl Writer<'_> {
 
     fn group(&mut self, mark: Mark) -> usize {
         self.layout.groups.push(mark);
+        self.layout.parents.push(self.parent);
         self.layout.groups.len() - 1
     }
 
@@ -188,9 +199,14 @@ impl Writer<'_> {
     }
 
     fn lines(&mut self, lines: &[Line], indent: f32) {
+        let list = self.group(Mark::List);
         for l in lines {
-            self.text(&l.text(), BODY, Mark::Paragraph, indent, 0.0);
+            self.parent = Some(list);
+            let item = self.group(Mark::ListItem);
+            self.parent = Some(item);
+            self.text(&l.text(), BODY, Mark::ListBody, indent, 0.0);
         }
+        self.parent = None;
     }
 
     fn chart(&mut self, index: usize, (w, h): (f32, f32), title: &str, summary: &str) {
@@ -210,7 +226,7 @@ impl Writer<'_> {
 
 /// Lays `summary` out; `chart_sizes` are the charts' own sizes, in the summary's order.
 pub(crate) fn lay_out(font: FontRef<'_>, summary: &Summary, chart_sizes: &[(f32, f32)]) -> Layout {
-    let mut w = Writer { font, layout: Layout::default(), y: MARGIN };
+    let mut w = Writer { font, layout: Layout::default(), y: MARGIN, parent: None };
     w.new_page();
     w.text(&summary.title, TITLE, Mark::Heading(1, summary.title.clone()), 0.0, 0.0);
     w.text(&summary.subtitle, SUBTITLE, Mark::Paragraph, 0.0, 0.0);

@@ -1,6 +1,6 @@
 //! The summary as a PDF (krilla): real, selectable text in the shipped Inter font (embedded,
 //! subset), the charts drawn as vectors from the very SVGs the app shows (krilla-svg, with the
-//! same font and no system font), a structure tree (headings, paragraphs, figures with their
+//! same font and no system font), a structure tree (headings, paragraphs, lists, figures with their
 //! alternative text), page numbers, and metadata holding the title, the language and the
 //! worker's name only when they added one.
 
@@ -16,7 +16,7 @@ use krilla::geom::{Point, Size, Transform};
 use krilla::metadata::Metadata;
 use krilla::page::PageSettings;
 use krilla::surface::Surface;
-use krilla::tagging::{ArtifactType, ContentTag, Identifier, SpanTag, Tag, TagGroup, TagKind, TagTree};
+use krilla::tagging::{ArtifactType, ContentTag, Identifier, ListNumbering, SpanTag, Tag, TagGroup, TagKind, TagTree};
 use krilla::text::{Font, TextDirection};
 use krilla_svg::{SurfaceExt, SvgSettings};
 
@@ -50,7 +50,20 @@ fn tag(mark: &Mark) -> TagKind {
         }
         Mark::Paragraph => Tag::P.into(),
         Mark::Figure(alt) => Tag::Figure(Some(alt.clone())).into(),
+        Mark::List => Tag::L(ListNumbering::None).into(),
+        Mark::ListItem => Tag::LI.into(),
+        Mark::ListBody => Tag::LBody.into(),
     }
+}
+
+/// Group `i` with its content and its child groups, in reading order.
+fn tag_group(i: usize, marks: &[Mark], ids: &mut [Vec<Identifier>], children: &[Vec<usize>]) -> TagGroup {
+    let mut group = TagGroup::new(tag(&marks[i]));
+    std::mem::take(&mut ids[i]).into_iter().for_each(|id| group.push(id));
+    for &c in &children[i] {
+        group.push(tag_group(c, marks, ids, children));
+    }
+    group
 }
 
 fn draw(surface: &mut Surface<'_>, op: &Op, font: &Font, charts: &[usvg::Tree]) -> Option<(usize, Identifier)> {
@@ -131,13 +144,18 @@ pub fn render(summary: &Summary) -> Result<Vec<u8>, ReportError> {
         surface.finish();
         page.finish();
     }
-    let mut tree = TagTree::new().with_lang(Some("en".to_owned()));
-    for (mark, list) in laid.groups.iter().zip(ids) {
-        if !list.is_empty() {
-            let mut group = TagGroup::new(tag(mark));
-            list.into_iter().for_each(|id| group.push(id));
-            tree.push(group);
+    // Groups without content are dropped by krilla; a list holds its items, an item its body.
+    let mut children: Vec<Vec<usize>> = vec![Vec::new(); laid.groups.len()];
+    let mut roots = Vec::new();
+    for (i, parent) in laid.parents.iter().enumerate() {
+        match parent {
+            Some(p) => children[*p].push(i),
+            None => roots.push(i),
         }
+    }
+    let mut tree = TagTree::new().with_lang(Some("en".to_owned()));
+    for i in roots {
+        tree.push(tag_group(i, &laid.groups, &mut ids, &children));
     }
     doc.set_tag_tree(tree);
     let mut metadata = Metadata::new()

@@ -233,3 +233,21 @@ fn a_long_shared_text_flows_over_pages_without_losing_a_word() {
     let text = pdf_text(&pdf::render(&model).expect("renders"));
     assert_eq!(folded(&text).matches("Words that carry on.").count(), 600, "every sentence, across the page breaks");
 }
+
+#[test]
+fn the_structure_tree_has_headings_lists_and_figures_in_reading_order() {
+    let model = summary(&request(), &sources(vec![entry(1, reflection(true, "Shared-phrase"))], true));
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let path = dir.path().join("s.pdf");
+    std::fs::write(&path, pdf::render(&model).expect("renders")).expect("write");
+    let out = Command::new("pdfinfo").arg("-struct").arg(&path).output().expect("pdfinfo runs (poppler-utils)");
+    assert!(out.status.success(), "pdfinfo reads the structure tree");
+    let tree = String::from_utf8_lossy(&out.stdout);
+    let kinds: Vec<&str> = tree.lines().filter_map(|l| l.split_whitespace().next()).filter(|k| !k.starts_with('/')).collect();
+    let at = |kind: &str| kinds.iter().position(|k| *k == kind).unwrap_or_else(|| panic!("the tree has a {kind}: {tree}"));
+    assert_eq!(kinds.first(), Some(&"Document"), "one document");
+    assert!(tree.contains("H1 \"Supervision summary\""), "the title is the first-level heading: {tree}");
+    assert!(at("H1") < at("H2") && at("H2") < at("L"), "headings come before the lists they head");
+    assert!(at("L") < at("LI") && at("LI") < at("LBody"), "a list holds items, an item its body");
+    assert!(tree.contains("Figure"), "the chart is a figure (with its alternative text): {tree}");
+}
