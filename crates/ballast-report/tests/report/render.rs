@@ -243,8 +243,10 @@ fn the_structure_tree_has_headings_lists_and_figures_in_reading_order() {
     let out = Command::new("pdfinfo").arg("-struct").arg(&path).output().expect("pdfinfo runs (poppler-utils)");
     assert!(out.status.success(), "pdfinfo reads the structure tree");
     let tree = String::from_utf8_lossy(&out.stdout);
-    let kinds: Vec<&str> = tree.lines().filter_map(|l| l.split_whitespace().next()).filter(|k| !k.starts_with('/')).collect();
-    let at = |kind: &str| kinds.iter().position(|k| *k == kind).unwrap_or_else(|| panic!("the tree has a {kind}: {tree}"));
+    let kinds: Vec<&str> =
+        tree.lines().filter_map(|l| l.split_whitespace().next()).filter(|k| !k.starts_with('/')).collect();
+    let at =
+        |kind: &str| kinds.iter().position(|k| *k == kind).unwrap_or_else(|| panic!("the tree has a {kind}: {tree}"));
     assert_eq!(kinds.first(), Some(&"Document"), "one document");
     assert!(tree.contains("H1 \"Supervision summary\""), "the title is the first-level heading: {tree}");
     assert!(at("H1") < at("H2") && at("H2") < at("L"), "headings come before the lists they head");
