@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { axe, focused, Key, launch, press, root, screenshot, shown, tabTo, activate, pageText, textOf, textsOf } from './harness.mjs';
+import { axe, focused, Key, launch, press, root, screenshot, shown, tabTo, activate, pageText, textOf, textsOf, exists, textNow, eventually, valueOf } from './harness.mjs';
 
 const PASSPHRASE = 'harbour lantern quietly';
 /** Words no screen may show: no guilt, no counting, no diagnosis, no alarm. */
@@ -29,20 +29,10 @@ function prepare(dataDir) {
 }
 
 
-/** textContent of the first match right now, or '' when there is none (for use inside waits). */
-async function textNow(css) {
-  return driver.executeScript(`const e = document.querySelector(${JSON.stringify(css)}); return e ? e.textContent.replace(/\\s+/g, ' ').trim() : '';`);
-}
 
 
 
-async function value(id) {
-  return driver.executeScript(`return document.getElementById(${JSON.stringify(id)}).value;`);
-}
 
-async function exists(css) {
-  return driver.executeScript(`return !!document.querySelector(${JSON.stringify(css)});`);
-}
 
 
 async function typeInto(id, words) {
@@ -59,11 +49,6 @@ async function paste(id, text) {
   );
 }
 
-/** Waits until `check` (an async function) is true, then asserts it with `message`. */
-async function until(check, message, ms = 10_000) {
-  await driver.wait(check, ms, message).catch(() => {});
-  assert.ok(await check(), message);
-}
 
 async function unlock() {
   await shown(driver, '#unlock-passphrase');
@@ -73,7 +58,7 @@ async function unlock() {
 }
 
 async function atHeading(text) {
-  await until(
+  await eventually(driver, 
     () => driver.executeScript(`const h = document.querySelector('main h1'); return !!h && h.textContent.trim() === ${JSON.stringify(text)};`),
     `the "${text}" screen shows`,
   );
@@ -84,18 +69,18 @@ async function openSupport(from = 'support-open') {
   await activate(driver, from);
   await shown(driver, `${PANEL}[open]`);
   await shown(driver, '[data-testid="support-resource"]');
-  await until(async () => (await focused(driver)) === 'support-title', 'focus moves to the Support heading when it opens');
+  await eventually(driver, async () => (await focused(driver)) === 'support-title', 'focus moves to the Support heading when it opens');
 }
 
 /** Closes Support (Escape, or its Close button) and checks focus is back on `back`. */
 async function closeSupport({ by = 'escape', back = 'support-open' } = {}) {
   if (by === 'escape') await press(driver, Key.ESCAPE);
   else await activate(driver, 'support-close');
-  await until(
+  await eventually(driver, 
     () => driver.executeScript(`const d = document.querySelector(${JSON.stringify(PANEL)}); return !!d && !d.open;`),
     `Support closes with ${by === 'escape' ? 'Escape' : 'its Close button'}`,
   );
-  await until(async () => (await focused(driver)) === back, `focus returns to ${back} (it is on ${await focused(driver)})`);
+  await eventually(driver, async () => (await focused(driver)) === back, `focus returns to ${back} (it is on ${await focused(driver)})`);
 }
 
 async function resourceNames() {
@@ -133,13 +118,13 @@ describe('Self-care plan and Support, end to end', { timeout: 600_000 }, () => {
     const names = await resourceNames();
     assert.ok(names.includes('988 Suicide & Crisis Lifeline'), `the starting list is shown (${names.join(', ')})`);
     assert.match(await textOf(driver, `${PANEL} [data-testid="support-list"]`), /Call or text 988/, 'with how to reach each one');
-    assert.equal(await exists('[data-testid="support-edit"]'), false, 'nothing can be changed while locked');
+    assert.equal(await exists(driver, '[data-testid="support-edit"]'), false, 'nothing can be changed while locked');
     assert.match(await textOf(driver, '[data-testid="support-locked"]'), /once your journal is unlocked/, 'and it says when it can be');
     assert.doesNotMatch(await pageText(driver), UNKIND, 'calm words only');
     await axe(driver, 'Support, locked');
     await screenshot(driver, '29-support-locked');
     await closeSupport();
-    assert.equal(await value('unlock-passphrase'), PASSPHRASE, 'the passphrase typed before opening Support is still there');
+    assert.equal(await valueOf(driver, 'unlock-passphrase'), PASSPHRASE, 'the passphrase typed before opening Support is still there');
     await tabTo(driver, 'unlock-passphrase');
     await press(driver, Key.ENTER);
     await shown(driver, '[data-testid="new-reflection"]');
@@ -157,7 +142,7 @@ describe('Self-care plan and Support, end to end', { timeout: 600_000 }, () => {
     await typeInto('reflection-text', 'Half a thought, not saved yet');
     await openSupport();
     await closeSupport();
-    assert.equal(await value('reflection-text'), 'Half a thought, not saved yet', 'the unsaved reflection is just as it was');
+    assert.equal(await valueOf(driver, 'reflection-text'), 'Half a thought, not saved yet', 'the unsaved reflection is just as it was');
     await activate(driver, 'cancel');
     await shown(driver, '[data-testid="new-reflection"]');
   });
@@ -167,16 +152,16 @@ describe('Self-care plan and Support, end to end', { timeout: 600_000 }, () => {
     const starting = await resourceNames();
     await activate(driver, 'support-edit');
     await shown(driver, '#support-r0-name');
-    assert.equal(await value('support-r0-name'), starting[0], 'editing starts from the list shown');
+    assert.equal(await valueOf(driver, 'support-r0-name'), starting[0], 'editing starts from the list shown');
     const count = starting.length;
     await activate(driver, 'support-add');
     const name = `support-r${count}-name`;
-    await until(async () => (await focused(driver)) === name, 'focus moves to the new resource\'s name');
+    await eventually(driver, async () => (await focused(driver)) === name, 'focus moves to the new resource\'s name');
     await typeInto(`support-r${count}-contact`, 'Text 07700 900123');
     await typeInto(`support-r${count}-note`, 'Evenings are best');
     await activate(driver, 'support-save');
-    await until(
-      async () => /Give each resource a name/.test(await textNow(`#${name}-error`)),
+    await eventually(driver, 
+      async () => /Give each resource a name/.test(await textNow(driver, `#${name}-error`)),
       'a resource without a name is refused next to its name field',
     );
     assert.equal(
@@ -189,20 +174,20 @@ describe('Self-care plan and Support, end to end', { timeout: 600_000 }, () => {
       new RegExp(`${name}-error`),
       'and described by its message',
     );
-    assert.equal(await value(`support-r${count}-contact`), 'Text 07700 900123', 'what was typed is kept');
-    assert.equal(await value(`support-r${count}-note`), 'Evenings are best', 'all of it');
+    assert.equal(await valueOf(driver, `support-r${count}-contact`), 'Text 07700 900123', 'what was typed is kept');
+    assert.equal(await valueOf(driver, `support-r${count}-note`), 'Evenings are best', 'all of it');
     assert.equal(await focused(driver), name, 'focus moves to the field to fix');
     await axe(driver, 'Support, changing the list, with a refusal');
     await screenshot(driver, '30-support-edit-refused');
 
     await press(driver, 'Maya, peer mentor');
     await activate(driver, 'support-save');
-    await until(async () => /Your list is saved/.test(await textNow('[data-testid="support-status"]')), 'the list is saved');
+    await eventually(driver, async () => /Your list is saved/.test(await textNow(driver, '[data-testid="support-status"]')), 'the list is saved');
     const mine = await resourceNames();
     assert.equal(mine.length, count + 1, 'one more resource than the starting list');
     assert.equal(mine[count], 'Maya, peer mentor', 'the new one is last, as placed');
     assert.match(await textOf(driver, '[data-testid="support-notice"]'), /Your own list/, 'the notice now says it is the worker\'s own list');
-    assert.equal(await exists('[data-testid="support-country"]'), false, 'and no longer names the starting list\'s country');
+    assert.equal(await exists(driver, '[data-testid="support-country"]'), false, 'and no longer names the starting list\'s country');
     await axe(driver, 'Support, own list');
     await screenshot(driver, '31-support-own-list');
     await closeSupport();
@@ -215,19 +200,19 @@ describe('Self-care plan and Support, end to end', { timeout: 600_000 }, () => {
     await closeSupport();
     await unlock();
     await openSupport();
-    await until(async () => (await resourceNames()).includes('Maya, peer mentor'), 'after unlocking, the saved resource is there');
+    await eventually(driver, async () => (await resourceNames()).includes('Maya, peer mentor'), 'after unlocking, the saved resource is there');
     assert.match(await textOf(driver, `${PANEL} [data-testid="support-list"]`), /Text 07700 900123/, 'with how to reach them');
     assert.match(await textOf(driver, `${PANEL} [data-testid="support-list"]`), /Evenings are best/, 'and its note');
 
     // A list without the crisis lines (as an older version could leave it) gets them back in one step.
     await activate(driver, 'support-edit');
     await shown(driver, '#support-r0-name');
-    const first = await value('support-r0-name');
+    const first = await valueOf(driver, 'support-r0-name');
     await activate(driver, 'support-r0-remove');
     await activate(driver, 'support-add-starting');
-    await until(async () => /Added 1 from Ballast's starting list/.test(await textNow('[data-testid="support-status"]')), 'only what was missing is added');
+    await eventually(driver, async () => /Added 1 from Ballast's starting list/.test(await textNow(driver, '[data-testid="support-status"]')), 'only what was missing is added');
     await activate(driver, 'support-save');
-    await until(async () => /Your list is saved/.test(await textNow('[data-testid="support-status"]')), 'the list is saved');
+    await eventually(driver, async () => /Your list is saved/.test(await textNow(driver, '[data-testid="support-status"]')), 'the list is saved');
     const after = await resourceNames();
     assert.equal(after[after.length - 1], first, `the removed starting resource (${first}) is back, at the end`);
     assert.ok(after.includes('Maya, peer mentor'), 'and the worker\'s own resource is kept');
@@ -237,8 +222,8 @@ describe('Self-care plan and Support, end to end', { timeout: 600_000 }, () => {
   it('keeps the self-care plan in versions, and shows an earlier one as it was', async () => {
     await activate(driver, 'plan-open');
     await atHeading('My self-care plan');
-    await until(() => driver.executeScript('return document.activeElement && document.activeElement.tagName === "H1";'), 'focus moves to the heading on arrival');
-    await until(async () => /^Not saved yet/.test(await textNow('[data-testid="plan-version"]')), 'the plan opens, with nothing saved yet');
+    await eventually(driver, () => driver.executeScript('return document.activeElement && document.activeElement.tagName === "H1";'), 'focus moves to the heading on arrival');
+    await eventually(driver, async () => /^Not saved yet/.test(await textNow(driver, '[data-testid="plan-version"]')), 'the plan opens, with nothing saved yet');
     const sections = await textsOf(driver, 'main form section h2');
     assert.deepEqual(sections, ['Warning signs', 'What helps', 'People I can talk to', 'Boundaries', 'A plan for vicarious trauma, in five steps', 'Anything else'],
       'the plan\'s sections, in Ballast\'s words');
@@ -252,7 +237,7 @@ describe('Self-care plan and Support, end to end', { timeout: 600_000 }, () => {
     await typeInto('plan-warning-signs', 'Short sleep, snapping at small things');
     await typeInto('plan-vt-goals', 'Walk at lunch. Leave on time on Friday.');
     await activate(driver, 'plan-save');
-    await until(async () => /^Version 1, saved /.test(await textNow('[data-testid="plan-version"]')), 'the first save is version 1');
+    await eventually(driver, async () => /^Version 1, saved /.test(await textNow(driver, '[data-testid="plan-version"]')), 'the first save is version 1');
     assert.equal(await textOf(driver, '[data-testid="plan-status"]'), 'Saved as version 1.', 'and says so');
     await driver.executeScript('window.scrollTo(0, 0);');
     await screenshot(driver, '32-self-care-plan');
@@ -260,20 +245,20 @@ describe('Self-care plan and Support, end to end', { timeout: 600_000 }, () => {
     await tabTo(driver, 'plan-vt-goals');
     await press(driver, Key.END, ' Call Sam on Sunday.');
     await activate(driver, 'plan-save');
-    await until(async () => /^Version 2, saved /.test(await textNow('[data-testid="plan-version"]')), 'a change is saved as version 2');
+    await eventually(driver, async () => /^Version 2, saved /.test(await textNow(driver, '[data-testid="plan-version"]')), 'a change is saved as version 2');
 
     // A part too long to keep is refused next to it, and nothing typed anywhere is lost.
     await paste('plan-people', 'x'.repeat(50_001));
     await activate(driver, 'plan-save');
-    await until(async () => /can hold up to 50,?000 characters/.test(await textNow('#plan-people-error')), 'the long part is refused next to it, with the limit');
+    await eventually(driver, async () => /can hold up to 50,?000 characters/.test(await textNow(driver, '#plan-people-error')), 'the long part is refused next to it, with the limit');
     assert.equal(await focused(driver), 'plan-people', 'focus moves to the part to fix');
-    assert.equal((await value('plan-people')).length, 50_001, 'the refused text itself is kept');
-    assert.equal(await value('plan-warning-signs'), 'Short sleep, snapping at small things', 'the other parts are kept');
+    assert.equal((await valueOf(driver, 'plan-people')).length, 50_001, 'the refused text itself is kept');
+    assert.equal(await valueOf(driver, 'plan-warning-signs'), 'Short sleep, snapping at small things', 'the other parts are kept');
     assert.match(await textOf(driver, '[data-testid="plan-version"]'), /^Version 2, /, 'nothing new was kept');
     await axe(driver, 'self-care plan with a refusal');
     await paste('plan-people', '');
     await activate(driver, 'plan-save');
-    await until(async () => (await textNow('[data-testid="plan-status"]')) === 'Nothing had changed, so this is still version 2.', 'saving the same plan makes no new version');
+    await eventually(driver, async () => (await textNow(driver, '[data-testid="plan-status"]')) === 'Nothing had changed, so this is still version 2.', 'saving the same plan makes no new version');
 
     await typeInto('plan-notes', 'Not saved yet, still mine');
     const listed = await textsOf(driver, '[data-testid="plan-versions"] li');
@@ -282,7 +267,7 @@ describe('Self-care plan and Support, end to end', { timeout: 600_000 }, () => {
     assert.match(listed[1], /^Version 1, saved /, 'then version 1');
     await activate(driver, 'plan-version-1');
     await shown(driver, '[data-testid="plan-past"]');
-    await until(async () => (await focused(driver)) === 'plan-past-title', 'focus moves to the earlier version\'s heading');
+    await eventually(driver, async () => (await focused(driver)) === 'plan-past-title', 'focus moves to the earlier version\'s heading');
     assert.match(await textOf(driver, '#plan-past-title'), /^Version 1, saved /, 'it names the version shown');
     assert.equal(await textOf(driver, '[data-testid="plan-past-vt_goals"]'), 'Walk at lunch. Leave on time on Friday.', 'version 1 has the earlier goals');
     assert.equal(await textOf(driver, '[data-testid="plan-past-warning_signs"]'), 'Short sleep, snapping at small things', 'and the warning signs');
@@ -294,8 +279,8 @@ describe('Self-care plan and Support, end to end', { timeout: 600_000 }, () => {
 
     await activate(driver, 'plan-current');
     await shown(driver, '#plan-vt-goals');
-    assert.equal(await value('plan-vt-goals'), 'Walk at lunch. Leave on time on Friday. Call Sam on Sunday.', 'back to the current plan');
-    assert.equal(await value('plan-notes'), 'Not saved yet, still mine', 'with the unsaved text still there');
+    assert.equal(await valueOf(driver, 'plan-vt-goals'), 'Walk at lunch. Leave on time on Friday. Call Sam on Sunday.', 'back to the current plan');
+    assert.equal(await valueOf(driver, 'plan-notes'), 'Not saved yet, still mine', 'with the unsaved text still there');
     await activate(driver, 'back');
     await atHeading('Your journal');
   });
@@ -307,7 +292,7 @@ describe('Self-care plan and Support, end to end', { timeout: 600_000 }, () => {
     const message = await textOf(driver, '[data-testid="nudge-message"]');
     assert.match(message, /WHO-5 is 50 or lower/, `the nudge says what it noticed (${message})`);
     assert.match(message, /self-care plan/, 'and offers options in words');
-    assert.equal(await exists('[data-testid="nudges"] [role="alert"]'), false, 'a nudge is not an alert');
+    assert.equal(await exists(driver, '[data-testid="nudges"] [role="alert"]'), false, 'a nudge is not an alert');
     const colours = await driver.executeScript(`
       const n = document.querySelector('[data-testid="nudge"]');
       const s = getComputedStyle(n);
@@ -329,7 +314,7 @@ describe('Self-care plan and Support, end to end', { timeout: 600_000 }, () => {
     await atHeading('Trends');
     await shown(driver, '[data-testid="nudge"]', 30_000);
     await activate(driver, 'nudge-dismiss');
-    await until(async () => !(await exists('[data-testid="nudge"]')), 'the dismissed nudge disappears');
+    await eventually(driver, async () => !(await exists(driver, '[data-testid="nudge"]')), 'the dismissed nudge disappears');
     assert.equal(await textOf(driver, '[data-testid="nudge-status"]'), 'Set aside. A new note may appear if things change.', 'and it says so, calmly');
 
     await activate(driver, 'back');
@@ -337,7 +322,7 @@ describe('Self-care plan and Support, end to end', { timeout: 600_000 }, () => {
     await activate(driver, 'trends-open');
     await atHeading('Trends');
     await shown(driver, '[data-testid="trends-content"]', 30_000);
-    assert.equal(await exists('[data-testid="nudge"]'), false, 'a dismissed nudge does not come back');
+    assert.equal(await exists(driver, '[data-testid="nudge"]'), false, 'a dismissed nudge does not come back');
     await activate(driver, 'back');
     await atHeading('Your journal');
   });
@@ -346,13 +331,13 @@ describe('Self-care plan and Support, end to end', { timeout: 600_000 }, () => {
     await activate(driver, 'plan-open');
     await atHeading('My self-care plan');
     await typeInto('plan-notes', ' and a slow walk home');
-    const typed = await value('plan-notes');
+    const typed = await valueOf(driver, 'plan-notes');
     await activate(driver, 'lock');
     await shown(driver, '#unlock-passphrase');
     await typeInto('unlock-passphrase', PASSPHRASE);
     await press(driver, Key.ENTER);
     await atHeading('My self-care plan');
-    assert.equal(await value('plan-notes'), typed, 'the unsaved text is back, exactly as typed');
+    assert.equal(await valueOf(driver, 'plan-notes'), typed, 'the unsaved text is back, exactly as typed');
     assert.match(await textOf(driver, '[data-testid="plan-restored"]'), /not saved yet/, 'and it says it is not saved yet');
     await activate(driver, 'back');
     await atHeading('Your journal');

@@ -154,3 +154,25 @@ export async function activate(driver, target) {
   await tabTo(driver, target);
   await press(driver, Key.ENTER);
 }
+
+/** textContent of the first match right now (whitespace folded), or '' when there is none (for use
+ * inside waits). */
+export async function textNow(driver, css) {
+  return driver.executeScript(`const e = document.querySelector(${JSON.stringify(css)}); return e ? e.textContent.replace(/\\s+/g, ' ').trim() : '';`);
+}
+
+/** Whether anything matches `css` right now. */
+export async function exists(driver, css) {
+  return driver.executeScript(`return !!document.querySelector(${JSON.stringify(css)});`);
+}
+
+/** The value of the input with this id. */
+export async function valueOf(driver, id) {
+  return driver.executeScript(`return document.getElementById(${JSON.stringify(id)}).value;`);
+}
+
+/** Waits until `check` (an async function) is true, then asserts it with `message`. */
+export async function eventually(driver, check, message, ms = 10_000) {
+  await driver.wait(check, ms, message).catch(() => {});
+  assert.ok(await check(), message);
+}

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { axe, focused, Key, launch, press, root, screenshot, shown, tabTo, activate, pageText, textOf, textsOf } from './harness.mjs';
+import { axe, focused, Key, launch, press, root, screenshot, shown, tabTo, activate, pageText, textOf, textsOf, exists, textNow, eventually, valueOf } from './harness.mjs';
 
 const PASSPHRASE = 'harbour lantern quietly';
 /** Words no screen may show: no guilt, no counting, no diagnosis. */
@@ -107,31 +107,16 @@ async function unlock() {
   await shown(driver, '[data-testid="new-reflection"]');
 }
 
-/** textContent of the first match right now, or '' when there is none (for use inside waits). */
-async function textNow(css) {
-  return driver.executeScript(`const e = document.querySelector(${JSON.stringify(css)}); return e ? e.textContent.replace(/\\s+/g, ' ').trim() : '';`);
-}
 
-async function exists(css) {
-  return driver.executeScript(`return !!document.querySelector(${JSON.stringify(css)});`);
-}
 
 async function isChecked(id) {
   return driver.executeScript(`const e = document.getElementById(${JSON.stringify(id)}); return !!e && e.checked;`);
 }
 
-async function value(id) {
-  return driver.executeScript(`return document.getElementById(${JSON.stringify(id)}).value;`);
-}
 
-/** Waits until `check` (an async function) is true, then asserts it with `message`. */
-async function until(check, message, ms = 10_000) {
-  await driver.wait(check, ms, message).catch(() => {});
-  assert.ok(await check(), message);
-}
 
 async function atHeading(text) {
-  await until(
+  await eventually(driver, 
     () => driver.executeScript(`const h = document.querySelector('main h1'); return !!h && h.textContent.trim() === ${JSON.stringify(text)};`),
     `the "${text}" screen shows`,
   );
@@ -139,7 +124,7 @@ async function atHeading(text) {
 
 /** Waits until the preview shows the choices as they are now (nothing loading, nothing changed since). */
 async function previewCurrent(message = 'the preview is drawn for the choices shown') {
-  await until(
+  await eventually(driver, 
     () => driver.executeScript('const p = document.querySelector(\'[data-testid="summary-preview"]\'); return !!p && p.dataset.state === "current";'),
     message,
     30_000,
@@ -159,7 +144,7 @@ async function setDay(id, ymd) {
     id,
     ymd,
   );
-  assert.equal(await value(id), ymd, `${id} holds ${ymd}`);
+  assert.equal(await valueOf(driver, id), ymd, `${id} holds ${ymd}`);
 }
 
 /** The id of the share tick whose label holds `phrase`. */
@@ -198,7 +183,7 @@ describe('Supervision summary, end to end', { timeout: 600_000 }, () => {
     await unlock();
     await activate(driver, 'summary-open');
     await atHeading('Supervision summary');
-    await until(() => driver.executeScript('return document.activeElement && document.activeElement.tagName === "H1";'), 'focus moves to the heading on arrival');
+    await eventually(driver, () => driver.executeScript('return document.activeElement && document.activeElement.tagName === "H1";'), 'focus moves to the heading on arrival');
     await previewCurrent('a first preview is drawn on arrival');
 
     const intro = await textOf(driver, 'main p.intro');
@@ -208,8 +193,8 @@ describe('Supervision summary, end to end', { timeout: 600_000 }, () => {
 
     assert.equal(await isChecked('summary-codes'), false, '"Include person codes" starts unticked');
     assert.equal(await isChecked('summary-tags'), false, '"Include tags" starts unticked');
-    assert.equal(await value('summary-from'), localDay(29), 'From starts 30 days back, today included');
-    assert.equal(await value('summary-to'), localDay(0), 'To starts today');
+    assert.equal(await valueOf(driver, 'summary-from'), localDay(29), 'From starts 30 days back, today included');
+    assert.equal(await valueOf(driver, 'summary-to'), localDay(0), 'To starts today');
     const labels = await driver.executeScript(`
       return ['summary-from', 'summary-to', 'summary-codes', 'summary-tags', 'summary-note', 'summary-author']
         .map((id) => [id, document.getElementById(id).labels[0]?.textContent.replace(/\\s+/g, ' ').trim() ?? '']);`);
@@ -242,19 +227,19 @@ describe('Supervision summary, end to end', { timeout: 600_000 }, () => {
   it('shares one entry: the preview holds its text and not the other\'s', async () => {
     await setDay('summary-from', localDay(5));
     await setDay('summary-to', localDay(0));
-    await until(async () => exists('[data-testid="summary-stale"]'), 'a changed range says the preview is out of date');
+    await eventually(driver, async () => exists(driver, '[data-testid="summary-stale"]'), 'a changed range says the preview is out of date');
     await activate(driver, 'summary-show-preview');
     await previewCurrent('the preview is drawn for the new range');
-    assert.equal(await exists('[data-testid="summary-stale"]'), false, 'and then says nothing is out of date');
+    assert.equal(await exists(driver, '[data-testid="summary-stale"]'), false, 'and then says nothing is out of date');
     assert.equal(await textOf(driver, '[data-testid="summary-preview-status"]'), 'The preview below shows your latest choices.', 'the preview says it is up to date');
     assert.equal((await textsOf(driver, '[data-testid="summary-entry"]')).length, 2, 'both reflections are in the last 5 days');
 
     const tick = await tickFor(SHARED);
     await tabTo(driver, tick);
     await press(driver, Key.SPACE);
-    await until(async () => (await isChecked(tick)), `the ${SHARED} entry is ticked from the keyboard`);
-    await until(
-      async () => (await textNow('[data-testid="summary-document"]')).includes(SHARED) && (await driver.executeScript('return document.querySelector(\'[data-testid="summary-preview"]\').dataset.state')) === 'current',
+    await eventually(driver, async () => (await isChecked(tick)), `the ${SHARED} entry is ticked from the keyboard`);
+    await eventually(driver, 
+      async () => (await textNow(driver, '[data-testid="summary-document"]')).includes(SHARED) && (await driver.executeScript('return document.querySelector(\'[data-testid="summary-preview"]\').dataset.state')) === 'current',
       'the preview is drawn again after the tick, with the shared entry',
       30_000,
     );
@@ -282,7 +267,7 @@ describe('Supervision summary, end to end', { timeout: 600_000 }, () => {
     // The press returns at once; Rust then opens the dialog and waits for it.
     await activate(driver, 'summary-save-pdf');
     await saveInNativeDialog(pdfFile);
-    await until(async () => /^Saved to /.test(await textNow('[data-testid="summary-status"]')), 'the screen says the file is saved', 60_000);
+    await eventually(driver, async () => /^Saved to /.test(await textNow(driver, '[data-testid="summary-status"]')), 'the screen says the file is saved', 60_000);
     assert.equal(await textOf(driver, '[data-testid="summary-status"]'), `Saved to ${pdfFile}.`, 'and where');
     assert.equal(await driver.executeScript('return document.querySelector(\'[data-testid="summary-status"]\').getAttribute("role");'), 'status',
       'in a status message');
@@ -299,7 +284,7 @@ describe('Supervision summary, end to end', { timeout: 600_000 }, () => {
     execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', pdfFile, path.join(shots, '37-summary-pdf-page1')]);
     assert.ok(existsSync(path.join(shots, '37-summary-pdf-page1.png')), 'its first page is rendered for the docs');
 
-    await until(async () => (await textsOf(driver, '[data-testid="summary-log-item"]')).length === 1, 'the share log lists the summary');
+    await eventually(driver, async () => (await textsOf(driver, '[data-testid="summary-log-item"]')).length === 1, 'the share log lists the summary');
     const [row] = await textsOf(driver, '[data-testid="summary-log-item"]');
     assert.ok(row.includes(path.basename(pdfFile)), `with the file's name (${row})`);
     assert.match(row, /a PDF of /, 'its format and days');
@@ -315,9 +300,9 @@ describe('Supervision summary, end to end', { timeout: 600_000 }, () => {
     assert.match(await textOf(driver, 'dialog[open] p'), /files themselves are not touched/, 'and says the files are not touched');
     await axe(driver, 'clearing the share log');
     await activate(driver, 'confirm-delete');
-    await until(async () => (await textNow('[data-testid="summary-log-empty"]')) === 'No summaries have been saved.', 'the share log is empty again');
+    await eventually(driver, async () => (await textNow(driver, '[data-testid="summary-log-empty"]')) === 'No summaries have been saved.', 'the share log is empty again');
     assert.match(await textOf(driver, '[data-testid="summary-log-status"]'), /share log is cleared.*not touched/, 'it says so');
-    assert.equal(await exists('[data-testid="summary-log-item"]'), false, 'nothing is listed');
+    assert.equal(await exists(driver, '[data-testid="summary-log-item"]'), false, 'nothing is listed');
     assert.ok(existsSync(pdfFile), 'the saved file is still there');
 
     // The extras start unticked on every visit; the share tick is kept with the entry.

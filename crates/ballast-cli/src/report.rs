@@ -9,13 +9,17 @@ use chrono::NaiveDate;
 
 use crate::exit::Failure;
 
+/// A day that is not written as YYYY-MM-DD (or is not a real calendar day).
+#[derive(Debug, thiserror::Error)]
+#[error("write the day as YYYY-MM-DD, for example 2026-03-01 (a real calendar day)")]
+pub struct NotADay;
+
 /// Reads a day written as YYYY-MM-DD (clap's value parser for `--from` and `--to`).
 ///
 /// # Errors
-/// A calm sentence saying how to write it.
-pub fn day(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-        .map_err(|_| "write the day as YYYY-MM-DD, for example 2026-03-01 (a real calendar day)".to_owned())
+/// [`NotADay`], whose message says how to write it.
+pub fn day(s: &str) -> Result<NaiveDate, NotADay> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| NotADay)
 }
 
 /// What `ballast report` was asked for.

@@ -88,14 +88,6 @@ impl Journal {
         entries::set_share(&self.conn, id, share, now)
     }
 
-    /// Records an exported summary in the share log.
-    ///
-    /// # Errors
-    /// Database errors.
-    pub fn record_share(&mut self, s: &Shared) -> Result<()> {
-        insert(&self.conn, s)
-    }
-
     /// Records an exported summary in the share log while `write` writes its file: the record is
     /// committed only when the file was written, so a file is never left unrecorded nor a record
     /// left without its file. Returns what `write` returned.

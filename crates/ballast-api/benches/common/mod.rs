@@ -1,4 +1,5 @@
-//! What the benches share: a journal seeded through `Session` with reflections half an hour apart.
+//! What the benches share: a journal seeded through `Session` with reflections half an hour apart,
+//! and the five-year sample journal the dashboard and summary benches read.
 
 // Each bench compiles this module and uses only part of it.
 #![allow(dead_code)]
@@ -28,4 +29,24 @@ pub fn seeded(root: &std::path::Path, entries: i32) -> Session {
         session.save_reflection(None, &draft).expect("seed");
     }
     session
+}
+
+/// When the five-year journal ends (and the clock it is read on).
+pub fn five_years_end() -> chrono::DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 25, 20, 0, 0).single().expect("date")
+}
+
+/// A journal at `tmp/journal` holding five years of the deterministic sample (seed 42: about 4,000
+/// reflections, 100 setbacks and 250 check-ins), imported through the normal import, on a clock
+/// fixed at [`five_years_end`]; and what the sample made.
+pub fn five_years(tmp: &std::path::Path) -> (Session, ballast_api::sample::Summary) {
+    let end = five_years_end();
+    let session = Session::new(DataDir::new(tmp.join("journal")), Arc::new(FixedClock(end)));
+    session.set_up(&SecretString::from(PASS.to_owned())).expect("set up");
+    let file = tmp.join("sample.json");
+    let mut out = std::io::BufWriter::new(std::fs::File::create(&file).expect("sample file"));
+    let made = ballast_api::sample::write(&mut out, 1826, end, 42).expect("write the sample");
+    drop(out);
+    session.import_file(&file, &mut |_| {}).expect("import the sample");
+    (session, made)
 }
