@@ -64,8 +64,10 @@ struct Data {
     /// Sound check-ins in the range, oldest first, with their local day.
     check_ins: Vec<(NaiveDate, CheckIn)>,
     coupling: Coupling,
-    /// Nudges that apply now and have not been dismissed.
-    nudges: Vec<NudgeView>,
+    /// Every sound check-in, oldest first (the nudges look at all of them).
+    sound: Vec<CheckIn>,
+    /// The worker's today.
+    today: NaiveDate,
 }
 
 fn invalid(field: &str, message: &str) -> ApiError {
@@ -106,33 +108,38 @@ impl Data {
             .filter(|(d, _)| (from..=to).contains(d))
             .collect();
         let coupling = coupling(&days);
-        // Nudges speak of now, whatever range is shown: every check-in, and the last
-        // NUDGE_DAYS days up to today.
+        Ok(Self { from, to, days, check_ins, coupling, sound, today })
+    }
+
+    /// The nudges that apply now and have not been dismissed. They speak of now, whatever range
+    /// is shown: every check-in, and the last NUDGE_DAYS days up to today. Only the views that
+    /// show nudges ask (not a single chart, not a summary).
+    fn nudges(&self, j: &Journal) -> Result<Vec<NudgeView>, ApiError> {
+        let (from, to, today) = (self.from, self.to, self.today);
         let recent_from = today.checked_sub_days(Days::new(NUDGE_DAYS - 1)).unwrap_or(today);
         let recent: BTreeMap<NaiveDate, Day> = if from <= recent_from && to >= today {
             // The range shown already holds those days: no second read.
-            days.range(recent_from..=today).map(|(d, day)| (*d, day.clone())).collect()
+            self.days.range(recent_from..=today).map(|(d, day)| (*d, day.clone())).collect()
         } else {
             let recent_facts = j.facts_between(start_of(recent_from), start_of(today.succ_opt().unwrap_or(today)))?;
             by_day(recent_facts, &Local).into_iter().filter(|(d, _)| (recent_from..=today).contains(d)).collect()
         };
         let dismissed: HashSet<String> = j.dismissed_nudges()?.into_iter().map(|(id, _)| id).collect();
-        let nudges = nudges(&sound, &recent, &ballast_core::insights::coupling::coupling(&recent), today)
+        Ok(nudges(&self.sound, &recent, &coupling(&recent), today)
             .into_iter()
             .filter(|n| !dismissed.contains(&n.id))
             .map(|n| NudgeView { id: n.id, message: n.message })
-            .collect();
-        Ok(Self { from, to, days, check_ins, coupling, nudges })
+            .collect())
     }
 
-    fn insights(&self) -> InsightsView {
-        InsightsView {
+    fn insights(&self, j: &Journal) -> Result<InsightsView, ApiError> {
+        Ok(InsightsView {
             from: self.from,
             to: self.to,
             coupling: self.coupling.clone(),
             push_patience: balance(&self.days),
-            nudges: self.nudges.clone(),
-        }
+            nudges: self.nudges(j)?,
+        })
     }
 
     fn chart(&self, name: &str) -> Result<ChartView, ApiError> {
@@ -226,7 +233,7 @@ impl Session {
     /// [`ApiError::Invalid`] for a range that ends before it starts; [`ApiError::Locked`].
     pub fn insights(&self, span: Span) -> Result<InsightsView, ApiError> {
         let now = self.clock.now();
-        self.with(|j| Ok(Data::load(j, span, now)?.insights()))
+        self.with(|j| Data::load(j, span, now)?.insights(j))
     }
 
     /// The Trends screen over `span`: the statistics and every chart.
@@ -238,7 +245,7 @@ impl Session {
         self.with(|j| {
             let data = Data::load(j, span, now)?;
             let charts = CHART_NAMES.iter().map(|n| data.chart(n)).collect::<Result<_, _>>()?;
-            Ok(TrendsView { insights: data.insights(), coupling_words: coupling_words(&data.coupling), charts })
+            Ok(TrendsView { insights: data.insights(j)?, coupling_words: coupling_words(&data.coupling), charts })
         })
     }
 
