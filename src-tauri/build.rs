@@ -1,54 +1,10 @@
-//! Builds the Tauri context and the app manifest: only the commands listed here may be invoked,
-//! and only those granted in `capabilities/`.
+//! Builds the Tauri context and the app manifest: only the commands in `src/command_names.rs`
+//! may be invoked, and only those granted in `capabilities/` (a test checks the two agree).
+
+include!("src/command_names.rs");
 
 fn main() {
-    let manifest = tauri_build::AppManifest::new().commands(&[
-        "app_status",
-        "set_up_journal",
-        "unlock_journal",
-        "unlock_with_recovery_key",
-        "lock_journal",
-        "change_passphrase",
-        "list_entries",
-        "get_entry",
-        "save_reflection",
-        "save_setback",
-        "delete_entry",
-        "check_person_code",
-        "save_draft",
-        "take_draft",
-        "get_settings",
-        "save_settings",
-        "list_backups",
-        "back_up_now",
-        "restore_backup",
-        "damage_report",
-        "recover_journal",
-        "start_empty_journal",
-        "suggested_export_folder",
-        "export_journal",
-        "import_journal",
-        "delete_everything",
-        "check_in_overview",
-        "record_check_in",
-        "list_check_ins",
-        "get_check_in",
-        "delete_check_in",
-        "save_check_in_draft",
-        "discard_check_in_draft",
-        "set_check_in_every",
-        "get_self_care_plan",
-        "save_self_care_plan",
-        "get_support_resources",
-        "save_support_resources",
-        "get_trends",
-        "dismiss_nudge",
-        "get_summary_preview",
-        "get_summary_words",
-        "set_entry_shared",
-        "export_summary",
-        "get_share_log",
-        "clear_share_log",
-    ]);
+    println!("cargo::rerun-if-changed=src/command_names.rs");
+    let manifest = tauri_build::AppManifest::new().commands(COMMANDS);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest)).expect("tauri build");
 }

@@ -2,7 +2,12 @@
 //! `ballast-api`. No SQL, rules or wording live here. The TypeScript bindings in
 //! `ui/src/ipc/bindings.ts` are generated from [`specta_builder`] by a test.
 
+pub mod auto_lock;
+/// The one list of commands the webview may call (also read by `build.rs`).
+pub mod command_names;
 pub mod commands;
+#[cfg(target_os = "linux")]
+pub mod logind;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -20,6 +25,8 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
         journal::unlock_journal,
         journal::unlock_with_recovery_key,
         journal::lock_journal,
+        journal::note_activity,
+        journal::watch_lock,
         journal::change_passphrase,
         entries::list_entries,
         entries::get_entry,
@@ -84,7 +91,11 @@ fn data_dir_arg() -> Option<PathBuf> {
 /// Builds the app over `session`, with any runtime (the real one, or the mock in tests).
 pub fn app<R: Runtime>(builder: tauri::Builder<R>, session: Session) -> tauri::Builder<R> {
     let specta = specta_builder::<R>();
-    builder.manage(session).invoke_handler(specta.invoke_handler())
+    builder
+        .manage(session)
+        .manage(auto_lock::LockWatch::default())
+        .on_window_event(auto_lock::on_window_event)
+        .invoke_handler(specta.invoke_handler())
 }
 
 /// Runs the desktop app.
@@ -99,7 +110,7 @@ pub fn run() {
             std::process::exit(1);
         }
     };
-    let session = Session::new(dir, Arc::new(SystemClock));
+    let session = Session::new(dir, Arc::new(SystemClock)).with_auto_lock();
     // A second launch focuses the first window. Should this plugin fail (no session bus, say), the
     // journal's file lock still refuses a second writer, with its own message.
     // The dialog plugin lets Rust open the native save dialog; the webview is granted none of its
@@ -114,6 +125,12 @@ pub fn run() {
         }),
     );
     let builder = builder.setup(|app| {
+        auto_lock::start_timer(app.handle().clone());
+        #[cfg(target_os = "linux")]
+        {
+            let handle = app.handle().clone();
+            logind::start(move |reason| auto_lock::lock_now(&handle, reason));
+        }
         let handle = app.handle().clone();
         app.manage(commands::summary::SaveDialog(Box::new(move |folder, name, format| {
             use tauri_plugin_dialog::DialogExt;

@@ -14,12 +14,13 @@ use criterion::{Criterion, criterion_group, criterion_main};
 fn dashboard(c: &mut Criterion) {
     let tmp = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).expect("temp dir on the build disk");
     let (session, made) = common::five_years(tmp.path());
-    eprintln!("five years: {made:?}; {} rows", session.scan_rows().expect("scan"));
+    eprintln!("five years: {made:?}; {} rows", ballast_api::trends::scan_rows(&session).expect("scan"));
 
     let mut group = c.benchmark_group("dashboard_5y");
     group.sample_size(20);
-    group.bench_function("trends_all", |b| b.iter(|| session.trends(Span::All).expect("trends")));
-    group.bench_function("bare_select", |b| b.iter(|| session.scan_rows().expect("scan")));
+    group
+        .bench_function("trends_all", |b| b.iter(|| ballast_api::trends::trends(&session, Span::All).expect("trends")));
+    group.bench_function("bare_select", |b| b.iter(|| ballast_api::trends::scan_rows(&session).expect("scan")));
     group.finish();
 }
 

@@ -42,7 +42,9 @@ fn save(c: &mut Criterion) {
     let text = d.text.clone();
 
     let mut group = c.benchmark_group("save_reflection");
-    group.bench_function("ballast_api", |b| b.iter(|| session.save_reflection(None, &d).expect("save")));
+    group.bench_function("ballast_api", |b| {
+        b.iter(|| ballast_api::entries::save_reflection(&session, None, &d).expect("save"))
+    });
     group.bench_function("bare_rusqlite", |b| {
         b.iter(|| {
             let tx = bare.unchecked_transaction().expect("begin");

@@ -19,21 +19,25 @@ fn summary(c: &mut Criterion) {
     let (from, to) = (NaiveDate::from_ymd_opt(2025, 11, 26).expect("day"), common::five_years_end().date_naive());
     let req = SummaryRequest { from, to, include_codes: false, include_tags: false, note: None, author: None };
     let pdf = tmp.path().join("summary.pdf");
-    let written = session.write_summary(&req, &pdf, None).expect("a summary");
+    let written = ballast_api::report::write(&session, &req, &pdf, None).expect("a summary");
     eprintln!(
         "five years: {made:?}; twelve months: {} rows; the PDF: {} bytes",
-        session.scan_rows_between(from, to).expect("scan"),
+        ballast_api::trends::scan_rows_between(&session, from, to).expect("scan"),
         written.bytes
     );
 
     let mut group = c.benchmark_group("summary_12m_of_5y");
     group.sample_size(10);
-    group.bench_function("summary_pdf", |b| b.iter(|| session.write_summary(&req, &pdf, None).expect("a summary")));
+    group.bench_function("summary_pdf", |b| {
+        b.iter(|| ballast_api::report::write(&session, &req, &pdf, None).expect("a summary"))
+    });
     group.bench_function("summary_markdown", |b| {
         let md = tmp.path().join("summary.md");
-        b.iter(|| session.write_summary(&req, &md, None).expect("a summary"));
+        b.iter(|| ballast_api::report::write(&session, &req, &md, None).expect("a summary"));
     });
-    group.bench_function("bare_select_12m", |b| b.iter(|| session.scan_rows_between(from, to).expect("scan")));
+    group.bench_function("bare_select_12m", |b| {
+        b.iter(|| ballast_api::trends::scan_rows_between(&session, from, to).expect("scan"))
+    });
     group.finish();
 }
 

@@ -9,13 +9,24 @@ use serde::Serialize;
 
 use crate::error::ApiError;
 use crate::session::Session;
+use crate::setting::SettingKey;
 
 /// The setting that held the simple self-care note (export versions 2 and 3); on import it
-/// becomes a plan version.
+/// becomes a plan version. Checked as the plan's text is (see [`SETTINGS`]).
 pub(crate) const SELF_CARE_NOTE: &str = "self_care_note";
 /// The setting that held the simple support note (export versions 2 and 3); on import it
 /// becomes a resource named "My notes".
 pub(crate) const SUPPORT_NOTE: &str = "support_note";
+
+/// The settings care keeps: only in exports of versions 2 and 3, which the import turns into the
+/// plan and a resource.
+pub const SETTINGS: &[SettingKey] =
+    &[SettingKey::exact(SELF_CARE_NOTE, note_problem), SettingKey::exact(SUPPORT_NOTE, note_problem)];
+
+fn note_problem(_: &str, value: &str) -> Option<String> {
+    let plan = SelfCarePlan { notes: value.to_owned(), ..Default::default() };
+    plan.problems().into_iter().next().map(|p| p.message)
+}
 
 /// A version of the plan, as listed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
@@ -69,80 +80,72 @@ fn check_local() -> String {
     )
 }
 
-impl Session {
-    /// The self-care plan: `version` (or the latest) and the list of versions.
-    ///
-    /// # Errors
-    /// [`ApiError::NotFound`] for a version that does not exist; [`ApiError::Locked`].
-    pub fn self_care_plan(&self, version: Option<u32>) -> Result<PlanView, ApiError> {
-        self.with(|j| {
-            let all = j.plan_versions()?;
-            let shown = match version {
-                Some(n) => Some(all.iter().find(|v| v.version == n).ok_or(ApiError::NotFound)?),
-                None => all.last(),
-            };
-            Ok(PlanView {
-                plan: shown.map(|v| v.plan.clone()).unwrap_or_default(),
-                version: shown.map(|v| v.version),
-                saved_at: shown.map(|v| v.saved_at),
-                versions: all
-                    .iter()
-                    .rev()
-                    .map(|v| PlanVersionView { version: v.version, saved_at: v.saved_at })
-                    .collect(),
-            })
-        })
-    }
+/// The self-care plan: `version` (or the latest) and the list of versions.
+///
+/// # Errors
+/// [`ApiError::NotFound`] for a version that does not exist; [`ApiError::Locked`].
+pub fn self_care_plan(session: &Session, version: Option<u32>) -> Result<PlanView, ApiError> {
+    let all = session.journal()?.plan_versions()?;
+    let shown = match version {
+        Some(n) => Some(all.iter().find(|v| v.version == n).ok_or(ApiError::NotFound)?),
+        None => all.last(),
+    };
+    Ok(PlanView {
+        plan: shown.map(|v| v.plan.clone()).unwrap_or_default(),
+        version: shown.map(|v| v.version),
+        saved_at: shown.map(|v| v.saved_at),
+        versions: all.iter().rev().map(|v| PlanVersionView { version: v.version, saved_at: v.saved_at }).collect(),
+    })
+}
 
-    /// Saves the plan as a new version when it changed; returns the plan as now kept.
-    ///
-    /// # Errors
-    /// [`ApiError::Invalid`] naming each part that is too long or holds a control character
-    /// (nothing saved); [`ApiError::Locked`].
-    pub fn save_self_care_plan(&self, plan: &SelfCarePlan) -> Result<PlanView, ApiError> {
-        let problems = plan.problems();
-        if !problems.is_empty() {
-            return Err(ApiError::Invalid(problems));
-        }
-        let now = self.clock.now();
-        self.with(|j| {
-            // An empty plan is not worth a first version.
-            if *plan != SelfCarePlan::default() || !j.plan_versions()?.is_empty() {
-                j.save_plan(plan, now)?;
-            }
-            Ok(())
-        })?;
-        self.self_care_plan(None)
+/// Saves the plan as a new version when it changed; returns the plan as now kept.
+///
+/// # Errors
+/// [`ApiError::Invalid`] naming each part that is too long or holds a control character
+/// (nothing saved); [`ApiError::Locked`].
+pub fn save_self_care_plan(session: &Session, plan: &SelfCarePlan) -> Result<PlanView, ApiError> {
+    let problems = plan.problems();
+    if !problems.is_empty() {
+        return Err(ApiError::Invalid(problems));
     }
-
-    /// The support resources: the worker's list, or the starting list (also while locked).
-    pub fn support_resources(&self) -> ResourcesView {
-        let own = self.with(|j| Ok(j.support_resources()?));
-        match own {
-            Ok(list) if !list.is_empty() => ResourcesView {
-                resources: list,
-                starting_list_country: None,
-                notice: "Your own list. Keep the numbers current for where you are.".to_owned(),
-                starting_list: default_resources(),
-            },
-            Ok(_) => starting(check_local()),
-            Err(_) if !self.dir.is_set_up() => starting(check_local()),
-            Err(_) => starting(format!(
-                "Your own list is kept safe in your journal and shows once it is unlocked. Until then, this starting list is for the {DEFAULT_COUNTRY}; check the numbers for where you live."
-            )),
+    let now = session.clock().now();
+    {
+        let mut j = session.journal()?;
+        // An empty plan is not worth a first version.
+        if *plan != SelfCarePlan::default() || !j.plan_versions()?.is_empty() {
+            j.save_plan(plan, now)?;
         }
     }
+    self_care_plan(session, None)
+}
 
-    /// Saves the support resources (an empty list brings back the starting list).
-    ///
-    /// # Errors
-    /// [`ApiError::Invalid`] naming each resource's problem (nothing saved); [`ApiError::Locked`].
-    pub fn save_support_resources(&self, list: &[Resource]) -> Result<ResourcesView, ApiError> {
-        let problems: Vec<FieldError> = resource_problems(list);
-        if !problems.is_empty() {
-            return Err(ApiError::Invalid(problems));
-        }
-        self.with(|j| Ok(j.save_support_resources(list)?))?;
-        Ok(self.support_resources())
+/// The support resources: the worker's list, or the starting list (also while locked).
+pub fn support_resources(session: &Session) -> ResourcesView {
+    let own = session.journal().and_then(|j| Ok(j.support_resources()?));
+    match own {
+        Ok(list) if !list.is_empty() => ResourcesView {
+            resources: list,
+            starting_list_country: None,
+            notice: "Your own list. Keep the numbers current for where you are.".to_owned(),
+            starting_list: default_resources(),
+        },
+        Ok(_) => starting(check_local()),
+        Err(_) if !session.dir().is_set_up() => starting(check_local()),
+        Err(_) => starting(format!(
+            "Your own list is kept safe in your journal and shows once it is unlocked. Until then, this starting list is for the {DEFAULT_COUNTRY}; check the numbers for where you live."
+        )),
     }
+}
+
+/// Saves the support resources (an empty list brings back the starting list).
+///
+/// # Errors
+/// [`ApiError::Invalid`] naming each resource's problem (nothing saved); [`ApiError::Locked`].
+pub fn save_support_resources(session: &Session, list: &[Resource]) -> Result<ResourcesView, ApiError> {
+    let problems: Vec<FieldError> = resource_problems(list);
+    if !problems.is_empty() {
+        return Err(ApiError::Invalid(problems));
+    }
+    session.journal()?.save_support_resources(list)?;
+    Ok(support_resources(session))
 }

@@ -23,45 +23,34 @@ pub struct DeleteChoice {
     pub remove_backups: bool,
 }
 
-impl Session {
-    /// Deletes the journal as chosen and locks.
-    ///
-    /// # Errors
-    /// [`ApiError::NotConfirmed`]; [`ApiError::Locked`]; a failed final backup (nothing removed).
-    pub fn delete_everything(&self, choice: &DeleteChoice) -> Result<DeleteReport, ApiError> {
-        if choice.confirmation.trim().to_lowercase() != DELETE_WORDS {
-            return Err(ApiError::NotConfirmed(DELETE_WORDS));
-        }
-        let now = self.clock.now();
-        let mut slot = self.slot();
-        let mut journal = slot.take().ok_or(ApiError::Locked)?;
-        let kept_backup = if choice.final_backup {
-            match journal.backup(Reason::BeforeDeleteAll, now, &mut |_| {}) {
-                Ok(b) => Some(b),
-                Err(e) => {
-                    *slot = Some(journal);
-                    return Err(e.into());
-                }
-            }
-        } else {
-            None
-        };
-        let dir = journal.dir().clone();
-        let removed =
-            journal.delete_everything(choice.remove_backups, kept_backup.as_ref().map(|b| b.file_name.as_str()))?;
-        let mut left = Vec::new();
-        let mut stack = vec![dir.root().to_owned()];
-        while let Some(d) = stack.pop() {
-            for item in std::fs::read_dir(&d).into_iter().flatten().flatten() {
-                let p = item.path();
-                if p.is_dir() { stack.push(p) } else { left.push(p.display().to_string()) }
-            }
-        }
-        left.sort();
-        Ok(DeleteReport {
-            removed: removed.iter().map(|p| p.display().to_string()).collect(),
-            left,
-            final_backup: kept_backup.map(|b| b.file_name),
-        })
+/// Deletes the journal as chosen and locks.
+///
+/// # Errors
+/// [`ApiError::NotConfirmed`]; [`ApiError::Locked`]; a failed final backup (nothing removed).
+pub fn delete_everything(session: &Session, choice: &DeleteChoice) -> Result<DeleteReport, ApiError> {
+    if choice.confirmation.trim().to_lowercase() != DELETE_WORDS {
+        return Err(ApiError::NotConfirmed(DELETE_WORDS));
     }
+    let now = session.clock().now();
+    let mut open = session.journal()?;
+    let kept_backup =
+        if choice.final_backup { Some(open.backup(Reason::BeforeDeleteAll, now, &mut |_| {})?) } else { None };
+    let journal = open.take().ok_or(ApiError::Locked)?;
+    let dir = journal.dir().clone();
+    let removed =
+        journal.delete_everything(choice.remove_backups, kept_backup.as_ref().map(|b| b.file_name.as_str()))?;
+    let mut left = Vec::new();
+    let mut stack = vec![dir.root().to_owned()];
+    while let Some(d) = stack.pop() {
+        for item in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+            let p = item.path();
+            if p.is_dir() { stack.push(p) } else { left.push(p.display().to_string()) }
+        }
+    }
+    left.sort();
+    Ok(DeleteReport {
+        removed: removed.iter().map(|p| p.display().to_string()).collect(),
+        left,
+        final_backup: kept_backup.map(|b| b.file_name),
+    })
 }

@@ -28,6 +28,8 @@ pub struct AppStatus {
     pub data_dir: String,
     /// Why the last automatic backup failed, if it did.
     pub backup_problem: Option<String>,
+    /// Why the journal locked on its own, while it is locked.
+    pub locked_because: Option<LockReason>,
 }
 
 /// The result of set-up: the recovery key, shown once.
@@ -94,12 +96,30 @@ pub struct Saved {
 pub struct Settings {
     /// Lock after this many idle minutes (1–240).
     pub auto_lock_minutes: u32,
+    /// Lock when Ballast's window is minimised.
+    pub lock_when_minimised: bool,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Self { auto_lock_minutes: 10 }
+        Self { auto_lock_minutes: crate::session::DEFAULT_AUTO_LOCK_MINUTES, lock_when_minimised: false }
     }
+}
+
+/// Why the journal locked without being asked, for the unlock screen to say so calmly.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum LockReason {
+    /// The worker locked it (never reported).
+    Asked,
+    /// No activity for the auto-lock minutes.
+    Idle,
+    /// The computer was about to sleep.
+    Sleep,
+    /// The desktop session was locked.
+    SessionLocked,
+    /// Ballast's window was minimised (when the worker chose that).
+    Minimised,
 }
 
 /// A verified backup, as listed.
@@ -180,21 +200,52 @@ impl From<ballast_store::Progress> for ProgressView {
     }
 }
 
+/// A passphrase or recovery key as it arrives over IPC: a string on the wire, held in Rust only
+/// as a `SecretString` (wiped when dropped; never printed by `Debug`). The deserialised `String`
+/// is copied in and wiped at once, so no unwiped copy is left behind by Ballast's own code.
+pub struct SecretText(pub secrecy::SecretString);
+
+impl<'de> Deserialize<'de> for SecretText {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Text;
+        impl serde::de::Visitor<'_> for Text {
+            type Value = SecretText;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<SecretText, E> {
+                Ok(SecretText(secrecy::SecretString::from(v)))
+            }
+            fn visit_string<E: serde::de::Error>(self, v: String) -> Result<SecretText, E> {
+                let v = zeroize::Zeroizing::new(v);
+                Ok(SecretText(secrecy::SecretString::from(v.as_str())))
+            }
+        }
+        d.deserialize_string(Text)
+    }
+}
+
+impl specta::Type for SecretText {
+    fn definition(types: &mut specta::Types) -> specta::datatype::DataType {
+        <String as specta::Type>::definition(types)
+    }
+}
+
 /// A secret typed into the app: the passphrase or the recovery key.
 #[derive(Deserialize, specta::Type)]
 #[serde(tag = "kind", content = "value", rename_all = "snake_case")]
 pub enum SecretInput {
     /// The passphrase.
-    Passphrase(String),
+    Passphrase(SecretText),
     /// The recovery key.
-    RecoveryKey(String),
+    RecoveryKey(SecretText),
 }
 
 impl From<SecretInput> for ballast_store::Secret {
     fn from(s: SecretInput) -> Self {
         match s {
-            SecretInput::Passphrase(p) => Self::Passphrase(secrecy::SecretString::from(p)),
-            SecretInput::RecoveryKey(k) => Self::RecoveryKey(secrecy::SecretString::from(k)),
+            SecretInput::Passphrase(p) => Self::Passphrase(p.0),
+            SecretInput::RecoveryKey(k) => Self::RecoveryKey(k.0),
         }
     }
 }

@@ -66,6 +66,9 @@ pub enum ApiError {
     /// No such entry.
     #[error("that entry no longer exists")]
     NotFound,
+    /// The disk is full: what was asked was not done, and what was kept before is still there.
+    #[error("your disk is full; nothing was saved and nothing was lost. Free some space, then try again")]
+    DiskFull,
     /// Something unexpected; details are logged, never shown.
     #[error("something went wrong on Ballast's side and nothing was saved; please try again")]
     Internal,
@@ -105,6 +108,8 @@ pub enum ApiErrorKind {
     Invalid,
     /// See [`ApiError::NotFound`].
     NotFound,
+    /// See [`ApiError::DiskFull`].
+    DiskFull,
     /// See [`ApiError::Internal`].
     Internal,
 }
@@ -140,6 +145,7 @@ impl ApiError {
             Self::Locked => ApiErrorKind::Locked,
             Self::Invalid(_) => ApiErrorKind::Invalid,
             Self::NotFound => ApiErrorKind::NotFound,
+            Self::DiskFull => ApiErrorKind::DiskFull,
             Self::Internal => ApiErrorKind::Internal,
         }
     }
@@ -154,6 +160,12 @@ impl ApiError {
             out.push('.');
         }
         out
+    }
+
+    /// The worker's error for a file that could not be written where they chose (an export, a
+    /// summary): a full disk has its own words.
+    pub fn from_write(e: StoreError) -> Self {
+        if e.is_disk_full() { Self::DiskFull } else { Self::ExportFailed(e.to_string()) }
     }
 
     /// The wire shape.
@@ -186,6 +198,10 @@ impl From<Invalid> for ApiError {
 
 impl From<StoreError> for ApiError {
     fn from(e: StoreError) -> Self {
+        if e.is_disk_full() {
+            tracing::warn!("the disk is full");
+            return Self::DiskFull;
+        }
         match e {
             StoreError::NotSetUp => Self::NotSetUp,
             StoreError::AlreadySetUp => Self::AlreadySetUp,

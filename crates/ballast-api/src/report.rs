@@ -9,7 +9,6 @@ use ballast_core::share::{Format, Included, Shared, check_words};
 use ballast_core::{EntryBody, EntryId, EntryKind, FieldError, instrument};
 pub use ballast_report::{Block, Line, Section, Summary, SummaryRequest};
 use ballast_report::{ChartPart, CheckInPart, Credit, ScorePart, Sources};
-use ballast_store::Journal;
 use std::hash::{Hash, Hasher};
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
@@ -17,13 +16,24 @@ use serde::Serialize;
 
 use crate::check_ins::{CheckInView, NOT_A_DIAGNOSIS};
 use crate::error::ApiError;
-use crate::session::Session;
-use crate::trends::{BACKWARDS, local_day, report_parts, start_of};
+use crate::session::{Open, Session};
+use crate::setting::SettingKey;
+use crate::trends::{BACKWARDS, local_day, read_for_report, start_of};
 
 /// The setting that keeps the last "what I'd like from supervision" note.
 pub const NOTE_KEY: &str = "summary.note";
 /// The setting that keeps the last name put on a summary.
 pub const NAME_KEY: &str = "summary.author";
+
+/// The settings the summary keeps, checked as the summary screen checks its words.
+pub const SETTINGS: &[SettingKey] = &[
+    SettingKey::exact(NOTE_KEY, |_, v| word_problem(Some(v.to_owned()), None)),
+    SettingKey::exact(NAME_KEY, |_, v| word_problem(None, Some(v.to_owned()))),
+];
+
+fn word_problem(note: Option<String>, author: Option<String>) -> Option<String> {
+    check_words(&note, &author).err().and_then(|e| e.0.into_iter().next().map(|p| p.message))
+}
 
 /// An entry of the range, as the summary screen lists it for its share tick.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
@@ -120,10 +130,13 @@ fn check_in_part(day: NaiveDate, view: &CheckInView) -> CheckInPart {
     }
 }
 
-/// Reads what the range holds and builds the summary, with the entries to tick.
-fn build(j: &Journal, req: &SummaryRequest, now: DateTime<Utc>) -> Result<SummaryPreview, ApiError> {
+/// Reads what the range holds (under the journal's guard), then, with the guard dropped, draws
+/// the charts and builds the summary, with the entries to tick.
+fn build(j: Open<'_>, req: &SummaryRequest, now: DateTime<Utc>) -> Result<SummaryPreview, ApiError> {
     let entries = j.entries_between(start_of(req.from), start_of(req.to.succ_opt().unwrap_or(req.to)))?;
-    let parts = report_parts(j, req.from, req.to, now)?;
+    let read = read_for_report(&j, req.from, req.to, now)?;
+    drop(j);
+    let parts = read.report_parts()?;
     let views: Vec<(NaiveDate, CheckInView)> =
         parts.check_ins.iter().map(|(d, c)| (*d, CheckInView::from(c))).filter(|(_, v)| v.problem.is_none()).collect();
     let mut credits: Vec<Credit> = Vec::new();
@@ -193,114 +206,113 @@ pub fn with_extension(chosen: std::path::PathBuf, format: Format) -> std::path::
     with.into()
 }
 
-impl Session {
-    /// The summary screen for `req`: the exact summary, the entries of the range to tick, and what
-    /// the file will hold. Keeps the note and name for next time.
-    ///
-    /// # Errors
-    /// [`ApiError::Invalid`] for a backwards range or words that break a rule; [`ApiError::Locked`].
-    pub fn summary_preview(&self, req: &SummaryRequest) -> Result<SummaryPreview, ApiError> {
-        let req = checked(req)?;
-        let now = self.clock.now();
-        self.with(|j| {
-            j.set_setting(NOTE_KEY, req.note.as_deref().unwrap_or(""))?;
-            j.set_setting(NAME_KEY, req.author.as_deref().unwrap_or(""))?;
-            build(j, &req, now)
-        })
-    }
+/// The summary screen for `req`: the exact summary, the entries of the range to tick, and what
+/// the file will hold. Keeps the note and name for next time.
+///
+/// # Errors
+/// [`ApiError::Invalid`] for a backwards range or words that break a rule; [`ApiError::Locked`].
+pub fn preview(session: &Session, req: &SummaryRequest) -> Result<SummaryPreview, ApiError> {
+    let req = checked(req)?;
+    let now = session.clock().now();
+    let mut j = session.journal()?;
+    j.set_setting(NOTE_KEY, req.note.as_deref().unwrap_or(""))?;
+    j.set_setting(NAME_KEY, req.author.as_deref().unwrap_or(""))?;
+    build(j, &req, now)
+}
 
-    /// Checks `req` as saving would, before anything is asked of the worker (the save dialog).
-    ///
-    /// # Errors
-    /// [`ApiError::Invalid`] for a backwards range or words that break a rule.
-    pub fn check_summary(&self, req: &SummaryRequest) -> Result<(), ApiError> {
-        checked(req).map(|_| ())
-    }
+/// Checks `req` as saving would, before anything is asked of the worker (the save dialog).
+///
+/// # Errors
+/// [`ApiError::Invalid`] for a backwards range or words that break a rule.
+pub fn check(req: &SummaryRequest) -> Result<(), ApiError> {
+    checked(req).map(|_| ())
+}
 
-    /// The note and name kept from the last summary.
-    ///
-    /// # Errors
-    /// [`ApiError::Locked`].
-    pub fn summary_words(&self) -> Result<SummaryWords, ApiError> {
-        self.with(|j| {
-            let get = |k| j.setting(k).map(|v| v.filter(|v: &String| !v.is_empty()));
-            Ok(SummaryWords { note: get(NOTE_KEY)?, author: get(NAME_KEY)? })
-        })
-    }
+/// The note and name kept from the last summary.
+///
+/// # Errors
+/// [`ApiError::Locked`].
+pub fn words(session: &Session) -> Result<SummaryWords, ApiError> {
+    let j = session.journal()?;
+    let get = |k| j.setting(k).map(|v| v.filter(|v: &String| !v.is_empty()));
+    Ok(SummaryWords { note: get(NOTE_KEY)?, author: get(NAME_KEY)? })
+}
 
-    /// Marks an entry's text as shared in supervision summaries, or not.
-    ///
-    /// # Errors
-    /// [`ApiError::NotFound`]; [`ApiError::Locked`].
-    pub fn set_share_text(&self, id: EntryId, share: bool) -> Result<(), ApiError> {
-        let now = self.clock.now();
-        self.with(|j| Ok(j.set_share_text(id, share, now)?))
-    }
+/// Marks an entry's text as shared in supervision summaries, or not.
+///
+/// # Errors
+/// [`ApiError::NotFound`]; [`ApiError::Locked`].
+pub fn set_share_text(session: &Session, id: EntryId, share: bool) -> Result<(), ApiError> {
+    let now = session.clock().now();
+    Ok(session.journal()?.set_share_text(id, share, now)?)
+}
 
-    /// Writes the summary for `req` to `path` (PDF or Markdown, by its extension) atomically, and
-    /// records it in the share log (committed only once the file is written). With `previewed`
-    /// (a preview's fingerprint), a summary that would differ from that preview is refused. On any
-    /// failure no file, and no partial file, is left.
-    ///
-    /// # Errors
-    /// [`ApiError::Invalid`] for an extension other than `.pdf` or `.md`, a backwards range,
-    /// words that break a rule, or a summary that changed since its preview;
-    /// [`ApiError::ExportFailed`] when the file cannot be written; [`ApiError::Locked`].
-    pub fn write_summary(
-        &self,
-        req: &SummaryRequest,
-        path: &Path,
-        previewed: Option<&str>,
-    ) -> Result<SummaryWritten, ApiError> {
-        let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        let format = Format::of_file(&file_name).ok_or_else(|| {
-            ApiError::Invalid(vec![FieldError::new(
-                "out",
-                "A summary is written as a PDF (a name ending in .pdf) or as Markdown (ending in .md); choose a name with one of these.",
-            )])
-        })?;
-        let req = checked(req)?;
-        let now = self.clock.now();
-        self.with(|j| {
-            let preview = build(j, &req, now)?;
-            if previewed.is_some_and(|f| f != preview.fingerprint) {
-                return Err(ApiError::Invalid(vec![FieldError::new(
-                    "preview",
-                    "What the file would hold has changed since the preview (an entry's tick, or the journal). Nothing was saved; look at the preview again, then save.",
-                )]));
-            }
-            let bytes = match format {
-                Format::Pdf => ballast_report::pdf::render(&preview.summary).map_err(|e| {
-                    tracing::error!(error = %e, "a summary could not be drawn");
-                    ApiError::Internal
-                })?,
-                Format::Markdown => ballast_report::markdown::render(&preview.summary).into_bytes(),
-            };
-            let shared = Shared { shared_at: now, from: req.from, to: req.to, format, file_name, included: preview.included };
-            j.record_share_with(&shared, || ballast_store::durable::write_atomic(path, &bytes))?
-                .map_err(|e| ApiError::ExportFailed(e.to_string()))?;
-            Ok(SummaryWritten {
-                path: path.display().to_string(),
-                format,
-                bytes: u32::try_from(bytes.len()).unwrap_or(u32::MAX),
-            })
-        })
+/// Writes the summary for `req` to `path` (PDF or Markdown, by its extension) atomically, and
+/// records it in the share log once the file is written (a record that cannot be kept takes the
+/// file away again). With `previewed` (a preview's fingerprint), a summary that would differ from
+/// that preview is refused. On any failure no file, and no partial file, is left. The journal is
+/// held only to read; drawing, layout and the write happen without it.
+///
+/// # Errors
+/// [`ApiError::Invalid`] for an extension other than `.pdf` or `.md`, a backwards range,
+/// words that break a rule, or a summary that changed since its preview;
+/// [`ApiError::ExportFailed`] when the file cannot be written; [`ApiError::Locked`].
+pub fn write(
+    session: &Session,
+    req: &SummaryRequest,
+    path: &Path,
+    previewed: Option<&str>,
+) -> Result<SummaryWritten, ApiError> {
+    let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let format = Format::of_file(&file_name).ok_or_else(|| {
+        ApiError::Invalid(vec![FieldError::new(
+            "out",
+            "A summary is written as a PDF (a name ending in .pdf) or as Markdown (ending in .md); choose a name with one of these.",
+        )])
+    })?;
+    let req = checked(req)?;
+    let now = session.clock().now();
+    let preview = build(session.journal()?, &req, now)?;
+    if previewed.is_some_and(|f| f != preview.fingerprint) {
+        return Err(ApiError::Invalid(vec![FieldError::new(
+            "preview",
+            "What the file would hold has changed since the preview (an entry's tick, or the journal). Nothing was saved; look at the preview again, then save.",
+        )]));
     }
+    let bytes = match format {
+        Format::Pdf => ballast_report::pdf::render(&preview.summary).map_err(|e| {
+            tracing::error!(error = %e, "a summary could not be drawn");
+            ApiError::Internal
+        })?,
+        Format::Markdown => ballast_report::markdown::render(&preview.summary).into_bytes(),
+    };
+    let shared = Shared { shared_at: now, from: req.from, to: req.to, format, file_name, included: preview.included };
+    ballast_store::durable::write_atomic(path, &bytes).map_err(ApiError::from_write)?;
+    if let Err(e) = session.journal().and_then(|mut j| Ok(j.record_share(&shared)?)) {
+        // A file is never left without its record in the share log.
+        let _ = std::fs::remove_file(path);
+        return Err(e);
+    }
+    Ok(SummaryWritten {
+        path: path.display().to_string(),
+        format,
+        bytes: u32::try_from(bytes.len()).unwrap_or(u32::MAX),
+    })
+}
 
-    /// The share log, newest first: when, the range, what kinds of things, the file's name.
-    ///
-    /// # Errors
-    /// [`ApiError::Locked`].
-    pub fn share_log(&self) -> Result<Vec<Shared>, ApiError> {
-        self.with(|j| Ok(j.share_log()?))
-    }
+/// The share log, newest first: when, the range, what kinds of things, the file's name.
+///
+/// # Errors
+/// [`ApiError::Locked`].
+pub fn share_log(session: &Session) -> Result<Vec<Shared>, ApiError> {
+    Ok(session.journal()?.share_log()?)
+}
 
-    /// Clears the share log; returns how many records it held. The files themselves are not
-    /// touched.
-    ///
-    /// # Errors
-    /// [`ApiError::Locked`].
-    pub fn clear_share_log(&self) -> Result<u64, ApiError> {
-        self.with(|j| Ok(j.clear_share_log()?))
-    }
+/// Clears the share log; returns how many records it held. The files themselves are not
+/// touched.
+///
+/// # Errors
+/// [`ApiError::Locked`].
+pub fn clear_share_log(session: &Session) -> Result<u64, ApiError> {
+    Ok(session.journal()?.clear_share_log()?)
 }

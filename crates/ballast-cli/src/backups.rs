@@ -21,14 +21,14 @@ fn describe(b: &BackupView) -> String {
 
 /// `ballast backup`.
 pub fn back_up(session: &Session) -> Result<(), Failure> {
-    let made = session.back_up_now(&mut |_| {})?;
+    let made = ballast_api::backups::back_up_now(session, &mut |_| {})?;
     println!("Backed up and verified: {}", describe(&made));
     Ok(())
 }
 
 /// `ballast backups [--json]`.
 pub fn list(session: &Session, json: bool) -> Result<(), Failure> {
-    let list = session.list_backups()?;
+    let list = ballast_api::backups::list_backups(session)?;
     if json {
         return render::json(&list);
     }
@@ -49,7 +49,7 @@ pub fn verify(session: &Session, file: Option<&str>) -> Result<(), Failure> {
     let targets: Vec<String> = match file {
         Some(f) => vec![f.to_owned()],
         None => {
-            let problems = session.integrity_problems()?;
+            let problems = ballast_api::backups::integrity_problems(session)?;
             if problems.is_empty() {
                 println!("journal: sound");
             } else {
@@ -58,12 +58,12 @@ pub fn verify(session: &Session, file: Option<&str>) -> Result<(), Failure> {
                     problems.len()
                 )));
             }
-            session.list_backups()?.backups.into_iter().map(|b| b.file_name).collect()
+            ballast_api::backups::list_backups(session)?.backups.into_iter().map(|b| b.file_name).collect()
         }
     };
     let mut failed = 0;
     for target in &targets {
-        match session.verify_backup(target) {
+        match ballast_api::backups::verify_backup(session, target) {
             Ok(report) => {
                 let rows: i64 = report.counts.values().sum();
                 println!("{target}: verified (schema {}, {rows} rows)", report.schema_version);
@@ -95,21 +95,20 @@ pub fn restore(session: &Session, secret: &Secret, file: &str, confirm: bool) ->
         Ok(true) => {
             let target = match chosen {
                 Some(f) => f.to_owned(),
-                None => session
-                    .list_backups()?
+                None => ballast_api::backups::list_backups(session)?
                     .backups
                     .first()
                     .map(|b| b.file_name.clone())
                     .ok_or_else(|| Failure::other("There are no backups to restore.".to_owned()))?,
             };
-            let before = session.restore(&target, RESTORE_WORD, &mut |_| {})?;
+            let before = ballast_api::backups::restore(session, &target, RESTORE_WORD, &mut |_| {})?;
             println!("Restored {target}. The journal as it was is kept as {}.", before.file_name);
         }
         Ok(false) | Err(ApiError::JournalDamaged(_) | ApiError::VaultDamaged) => {
-            if let Some(folder) = session.damage_report().and_then(|r| r.quarantined_to) {
+            if let Some(folder) = ballast_api::recovery::damage_report(session).and_then(|r| r.quarantined_to) {
                 eprintln!("The damaged files were moved into {folder} (they are never deleted).");
             }
-            session.recover(secret, chosen)?;
+            ballast_api::recovery::recover(session, secret, chosen)?;
             println!("Recovered the journal from {}.", chosen.unwrap_or("the newest backup that passes verification"));
         }
         Err(e) => return Err(e.into()),

@@ -39,7 +39,7 @@ struct Recorded {
 
 /// `ballast check-in`: records one and prints its id and scores as JSON.
 pub fn check_in(session: &Session, instrument: &str, answers: &str) -> Result<(), Failure> {
-    let view = session.record_check_in(instrument, parse_answers(answers)?)?;
+    let view = ballast_api::check_ins::record(session, instrument, parse_answers(answers)?)?;
     let subscales = view
         .scores
         .iter()
@@ -69,7 +69,7 @@ fn line(c: &CheckInView) -> String {
 
 /// `ballast check-ins`: every check-in, newest first.
 pub fn list(session: &Session, json: bool) -> Result<(), Failure> {
-    let all = session.check_ins(None)?;
+    let all = ballast_api::check_ins::list(session, None)?;
     if json {
         return render::json(&all);
     }

@@ -88,13 +88,13 @@ fn run_open(session: &Session, command: Command) -> Result<(), Failure> {
         }
         Command::Add(add) => {
             let draft = input::reflection(&add)?;
-            let saved = session.save_reflection(None, &draft)?;
+            let saved = ballast_api::entries::save_reflection(session, None, &draft)?;
             render::warnings(&saved.warnings);
             println!("{}", saved.id);
         }
         Command::AddSetback { json } => {
             let draft = input::from_json(&json)?;
-            let saved = session.save_setback(None, &draft)?;
+            let saved = ballast_api::entries::save_setback(session, None, &draft)?;
             render::warnings(&saved.warnings);
             println!("{}", saved.id);
         }
@@ -102,7 +102,7 @@ fn run_open(session: &Session, command: Command) -> Result<(), Failure> {
             let mut all = Vec::new();
             let mut page = EntryPage { entries: Vec::new(), next: None };
             loop {
-                page = session.list_entries(page.next, ballast_api::session::MAX_PAGE)?;
+                page = ballast_api::entries::list_entries(session, page.next, ballast_api::entries::MAX_PAGE)?;
                 all.append(&mut page.entries);
                 if page.next.is_none() {
                     break;
@@ -111,11 +111,11 @@ fn run_open(session: &Session, command: Command) -> Result<(), Failure> {
             if json { render::json(&all)? } else { render::list(&all) }
         }
         Command::Show { id, json } => {
-            let entry = session.get_entry(EntryId(id))?;
+            let entry = ballast_api::entries::get_entry(session, EntryId(id))?;
             if json { render::json(&entry)? } else { render::entry(&entry) }
         }
         Command::Delete { id } => {
-            session.delete_entry(EntryId(id))?;
+            ballast_api::entries::delete_entry(session, EntryId(id))?;
             println!("Deleted entry {id}.");
         }
     }

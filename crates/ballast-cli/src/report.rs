@@ -48,7 +48,8 @@ pub fn report(session: &Session, asked: Asked<'_>) -> Result<(), Failure> {
         note: asked.note,
         author: None,
     };
-    let written = session.write_summary(&req, asked.out, None).map_err(|e| Failure::not_done("The summary", e))?;
+    let written =
+        ballast_api::report::write(session, &req, asked.out, None).map_err(|e| Failure::not_done("The summary", e))?;
     println!(
         "Wrote the supervision summary for {} to {} to {} ({} bytes). It is recorded in the share log.",
         asked.from, asked.to, written.path, written.bytes

@@ -9,7 +9,7 @@ use crate::exit::Failure;
 
 /// `ballast export --out DIR`.
 pub fn export(session: &Session, out: &Path) -> Result<(), Failure> {
-    let report = session.export_to(out)?;
+    let report = ballast_api::transfer::export::export_to(session, out)?;
     println!("Exported {} entries:", report.entries);
     for f in &report.files {
         println!("  {f}");
@@ -19,7 +19,7 @@ pub fn export(session: &Session, out: &Path) -> Result<(), Failure> {
 
 /// `ballast import FILE`.
 pub fn import(session: &Session, file: &Path) -> Result<(), Failure> {
-    let report = session.import_file(file, &mut |_| {})?;
+    let report = ballast_api::transfer::import::import_file(session, file, &mut |_| {})?;
     println!(
         "Imported {} records; {} already here were skipped. The journal as it was is kept as {}.",
         report.added, report.skipped, report.backup.file_name
@@ -40,7 +40,7 @@ pub fn delete_all(
         ));
     }
     let choice = DeleteChoice { confirmation: DELETE_WORDS.to_owned(), final_backup: !no_final_backup, remove_backups };
-    let report = session.delete_everything(&choice)?;
+    let report = ballast_api::delete_all::delete_everything(session, &choice)?;
     println!("Removed:");
     for r in &report.removed {
         println!("  {r}");

@@ -12,7 +12,7 @@ use crate::render;
 
 /// `ballast insights`.
 pub fn insights(session: &Session, from: Option<NaiveDate>, to: Option<NaiveDate>, json: bool) -> Result<(), Failure> {
-    let view = session.insights(Span::Between { from, to })?;
+    let view = ballast_api::trends::insights(session, Span::Between { from, to })?;
     if json {
         return render::json(&view);
     }
@@ -37,7 +37,8 @@ pub fn chart(
     to: Option<NaiveDate>,
     out: &Path,
 ) -> Result<(), Failure> {
-    let chart = session.chart(name, Span::Between { from, to }).map_err(|e| Failure::not_done("The chart", e))?;
+    let chart = ballast_api::trends::chart(session, name, Span::Between { from, to })
+        .map_err(|e| Failure::not_done("The chart", e))?;
     let part = out.with_extension("svg.part");
     std::fs::write(&part, chart.svg.as_bytes())
         .and_then(|()| std::fs::rename(&part, out))

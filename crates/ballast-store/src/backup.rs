@@ -211,7 +211,7 @@ pub(crate) fn write(
     progress: &mut dyn FnMut(Progress),
 ) -> Result<BackupInfo> {
     let folder = dir.backups();
-    std::fs::create_dir_all(&folder).map_err(io(&folder))?;
+    crate::private::create_dir_all(&folder).map_err(io(&folder))?;
     clear_parts(&folder)?;
     let expected = connection::row_counts(src)?;
     let stem = format!("{PREFIX}{}-{}", now.format(STAMP), reason.slug());

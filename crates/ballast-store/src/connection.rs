@@ -31,6 +31,10 @@ fn keyed(path: &Path, key: &DataKey, mode: Mode) -> Result<Connection> {
             Mode::Create => OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE,
             Mode::ReadOnly => OpenFlags::SQLITE_OPEN_READ_ONLY,
         };
+    if mode == Mode::Create {
+        // Made owner-only before SQLite opens it; SQLite gives its -wal and -shm the same mode.
+        crate::private::create_file(path).map_err(crate::error::io(path))?;
+    }
     let conn = Connection::open_with_flags(path, flags)?;
     // SQLCipher would print its own errors to stderr; ours say what happened, calmly.
     conn.query_row("PRAGMA cipher_log_level = NONE", [], |_| Ok(())).optional()?;

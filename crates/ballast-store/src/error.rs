@@ -56,6 +56,30 @@ pub enum StoreError {
     Corrupt(String),
 }
 
+/// Whether an I/O error is the disk (or the worker's quota) being full.
+pub fn io_is_full(e: &std::io::Error) -> bool {
+    const ENOSPC: i32 = 28;
+    const EDQUOT: i32 = 122;
+    e.kind() == std::io::ErrorKind::StorageFull
+        || e.kind() == std::io::ErrorKind::QuotaExceeded
+        || matches!(e.raw_os_error(), Some(ENOSPC | EDQUOT))
+}
+
+impl StoreError {
+    /// Whether this is the disk (or the folder's quota) being full: nothing was written.
+    pub fn is_disk_full(&self) -> bool {
+        let io_full = io_is_full;
+        match self {
+            Self::Io { source, .. } => io_full(source),
+            Self::Sql(rusqlite::Error::SqliteFailure(f, _)) => f.code == rusqlite::ErrorCode::DiskFull,
+            Self::Migration(rusqlite_migration::Error::RusqliteError { err, .. }) => {
+                matches!(err, rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::DiskFull)
+            }
+            _ => false,
+        }
+    }
+}
+
 /// Shorthand.
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 

@@ -91,6 +91,16 @@ impl Journal {
         Ok(journal)
     }
 
+    /// Checks `secret` against the vault, as unlocking does: the open journal is not proof that
+    /// whoever asks knows the secret.
+    ///
+    /// # Errors
+    /// [`StoreError::WrongSecret`]; vault errors.
+    pub fn check_secret(&self, secret: &Secret) -> Result<()> {
+        let key = Vault::load(&self.dir.vault())?.unlock(secret)?;
+        if key.0[..] == self.key.0[..] { Ok(()) } else { Err(StoreError::WrongSecret) }
+    }
+
     /// Re-wraps the data key under `next`, after checking `current`. Entries are untouched.
     ///
     /// # Errors

@@ -12,6 +12,7 @@ pub mod error;
 pub mod journal;
 pub mod lock;
 pub mod migrations;
+pub mod private;
 pub mod recovery;
 pub mod share;
 pub mod transfer;

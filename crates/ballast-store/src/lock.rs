@@ -1,7 +1,7 @@
 //! One writer at a time: an exclusive advisory lock on `ballast.lock`, held for as long as a
 //! journal is open. A second app window, or the CLI while the app is open, is refused.
 
-use std::fs::{File, OpenOptions, TryLockError};
+use std::fs::{File, TryLockError};
 
 use crate::data_dir::DataDir;
 use crate::error::{Result, StoreError, io};
@@ -18,9 +18,9 @@ impl JournalLock {
     /// # Errors
     /// [`StoreError::HeldByOther`] when another process holds it; [`StoreError::Io`] otherwise.
     pub fn acquire(dir: &DataDir) -> Result<Self> {
-        std::fs::create_dir_all(dir.root()).map_err(io(dir.root()))?;
+        crate::private::create_dir_all(dir.root()).map_err(io(dir.root()))?;
         let path = dir.lock_file();
-        let file = OpenOptions::new().create(true).truncate(false).write(true).open(&path).map_err(io(&path))?;
+        let file = crate::private::open_file(&path).map_err(io(&path))?;
         match file.try_lock() {
             Ok(()) => Ok(Self { _file: file }),
             Err(TryLockError::WouldBlock) => Err(StoreError::HeldByOther(path)),

@@ -26,15 +26,14 @@ pub(crate) fn journal_files(dir: &DataDir) -> Vec<PathBuf> {
 pub(crate) fn move_aside(dir: &DataDir, files: &[PathBuf], why: &str, now: DateTime<Utc>) -> Result<PathBuf> {
     let stem = format!("{}-{why}", now.format("%Y%m%dT%H%M%S%.3fZ"));
     let folder = durable::free_path(&dir.quarantine(), &stem, "");
-    std::fs::create_dir_all(&folder).map_err(io(&folder))?;
+    crate::private::create_dir_all(&folder).map_err(io(&folder))?;
     for from in files {
         let Some(name) = from.file_name() else { continue };
         let to = folder.join(name);
         std::fs::rename(from, &to).map_err(io(from))?;
     }
     let note = folder.join("README.txt");
-    std::fs::write(&note, NOTE).map_err(io(&note))?;
-    durable::sync(&note)?;
+    durable::write_atomic(&note, NOTE.as_bytes())?;
     durable::sync(&folder)?;
     durable::sync(dir.root())?;
     Ok(folder)

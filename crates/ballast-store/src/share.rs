@@ -88,24 +88,16 @@ impl Journal {
         entries::set_share(&self.conn, id, share, now)
     }
 
-    /// Records an exported summary in the share log while `write` writes its file: the record is
-    /// committed only when the file was written, so a file is never left unrecorded nor a record
-    /// left without its file. Returns what `write` returned.
+    /// Records an exported summary in the share log, once its file is written (the caller
+    /// removes the file should this fail, so a file is never left unrecorded).
     ///
     /// # Errors
-    /// Database errors (then `write` may not have run).
-    pub fn record_share_with<T, E>(
-        &mut self,
-        s: &Shared,
-        write: impl FnOnce() -> std::result::Result<T, E>,
-    ) -> Result<std::result::Result<T, E>> {
+    /// Database errors; nothing is recorded then.
+    pub fn record_share(&mut self, s: &Shared) -> Result<()> {
         let tx = self.conn.transaction()?;
         insert(&tx, s)?;
-        let written = write();
-        if written.is_ok() {
-            tx.commit()?;
-        }
-        Ok(written)
+        tx.commit()?;
+        Ok(())
     }
 
     /// The share log, newest first.

@@ -11,14 +11,14 @@ use super::guarded;
 #[tauri::command(async)]
 #[specta::specta]
 pub fn list_backups(session: State<'_, Session>) -> Result<BackupList, ApiError> {
-    guarded(|| session.list_backups())
+    guarded(|| ballast_api::backups::list_backups(&session))
 }
 
 /// Makes a verified backup now.
 #[tauri::command(async)]
 #[specta::specta]
 pub fn back_up_now(session: State<'_, Session>, on_progress: Channel<ProgressView>) -> Result<BackupView, ApiError> {
-    guarded(|| session.back_up_now(&mut |p| drop(on_progress.send(p.into()))))
+    guarded(|| ballast_api::backups::back_up_now(&session, &mut |p| drop(on_progress.send(p.into()))))
 }
 
 /// Restores a listed backup after the typed confirmation; returns the backup made first.
@@ -30,5 +30,7 @@ pub fn restore_backup(
     confirmation: String,
     on_progress: Channel<ProgressView>,
 ) -> Result<BackupView, ApiError> {
-    guarded(|| session.restore(&file_name, &confirmation, &mut |p| drop(on_progress.send(p.into()))))
+    guarded(|| {
+        ballast_api::backups::restore(&session, &file_name, &confirmation, &mut |p| drop(on_progress.send(p.into())))
+    })
 }

@@ -11,21 +11,21 @@ use super::guarded;
 #[tauri::command(async)]
 #[specta::specta]
 pub fn get_self_care_plan(session: State<'_, Session>, version: Option<u32>) -> Result<PlanView, ApiError> {
-    guarded(|| session.self_care_plan(version))
+    guarded(|| ballast_api::care::self_care_plan(&session, version))
 }
 
 /// Saves the plan as a new version when it changed.
 #[tauri::command(async)]
 #[specta::specta]
 pub fn save_self_care_plan(session: State<'_, Session>, plan: SelfCarePlan) -> Result<PlanView, ApiError> {
-    guarded(|| session.save_self_care_plan(&plan))
+    guarded(|| ballast_api::care::save_self_care_plan(&session, &plan))
 }
 
 /// The support resources (the starting list while locked).
 #[tauri::command(async)]
 #[specta::specta]
 pub fn get_support_resources(session: State<'_, Session>) -> Result<ResourcesView, ApiError> {
-    guarded(|| Ok(session.support_resources()))
+    guarded(|| Ok(ballast_api::care::support_resources(&session)))
 }
 
 /// Saves the support resources.
@@ -35,5 +35,5 @@ pub fn save_support_resources(
     session: State<'_, Session>,
     resources: Vec<Resource>,
 ) -> Result<ResourcesView, ApiError> {
-    guarded(|| session.save_support_resources(&resources))
+    guarded(|| ballast_api::care::save_support_resources(&session, &resources))
 }

@@ -14,14 +14,14 @@ use super::guarded;
 #[tauri::command(async)]
 #[specta::specta]
 pub fn suggested_export_folder(session: State<'_, Session>) -> String {
-    session.suggested_export_folder().display().to_string()
+    ballast_api::transfer::export::suggested_export_folder(&session).display().to_string()
 }
 
 /// Writes the export into `folder`.
 #[tauri::command(async)]
 #[specta::specta]
 pub fn export_journal(session: State<'_, Session>, folder: String) -> Result<ExportReport, ApiError> {
-    guarded(|| session.export_to(&PathBuf::from(folder)))
+    guarded(|| ballast_api::transfer::export::export_to(&session, &PathBuf::from(folder)))
 }
 
 /// Imports an export file, checking everything first.
@@ -32,12 +32,16 @@ pub fn import_journal(
     file: String,
     on_progress: Channel<ProgressView>,
 ) -> Result<ImportReport, ApiError> {
-    guarded(|| session.import_file(&PathBuf::from(file), &mut |p| drop(on_progress.send(p.into()))))
+    guarded(|| {
+        ballast_api::transfer::import::import_file(&session, &PathBuf::from(file), &mut |p| {
+            drop(on_progress.send(p.into()))
+        })
+    })
 }
 
 /// Deletes the journal as chosen, after the typed words.
 #[tauri::command(async)]
 #[specta::specta]
 pub fn delete_everything(session: State<'_, Session>, choice: DeleteChoice) -> Result<DeleteReport, ApiError> {
-    guarded(|| session.delete_everything(&choice))
+    guarded(|| ballast_api::delete_all::delete_everything(&session, &choice))
 }

@@ -10,12 +10,12 @@ use super::guarded;
 #[tauri::command(async)]
 #[specta::specta]
 pub fn save_draft(session: State<'_, Session>, draft: FormDraft) -> Result<(), ApiError> {
-    guarded(|| session.save_draft(&draft))
+    guarded(|| ballast_api::drafts::save_draft(&session, &draft))
 }
 
 /// Hands back the kept form after unlock, once.
 #[tauri::command(async)]
 #[specta::specta]
 pub fn take_draft(session: State<'_, Session>) -> Result<Option<FormDraft>, ApiError> {
-    guarded(|| session.take_draft())
+    guarded(|| ballast_api::drafts::take_draft(&session))
 }

@@ -11,14 +11,14 @@ use super::guarded;
 #[tauri::command(async)]
 #[specta::specta]
 pub fn list_entries(session: State<'_, Session>, before: Option<Cursor>, limit: u32) -> Result<EntryPage, ApiError> {
-    guarded(|| session.list_entries(before, limit))
+    guarded(|| ballast_api::entries::list_entries(&session, before, limit))
 }
 
 /// One entry.
 #[tauri::command(async)]
 #[specta::specta]
 pub fn get_entry(session: State<'_, Session>, id: EntryId) -> Result<EntryView, ApiError> {
-    guarded(|| session.get_entry(id))
+    guarded(|| ballast_api::entries::get_entry(&session, id))
 }
 
 /// Saves a reflection (new when `id` is null).
@@ -29,26 +29,26 @@ pub fn save_reflection(
     id: Option<EntryId>,
     draft: ReflectionDraft,
 ) -> Result<Saved, ApiError> {
-    guarded(|| session.save_reflection(id, &draft))
+    guarded(|| ballast_api::entries::save_reflection(&session, id, &draft))
 }
 
 /// Saves a setback (new when `id` is null).
 #[tauri::command(async)]
 #[specta::specta]
 pub fn save_setback(session: State<'_, Session>, id: Option<EntryId>, draft: SetbackDraft) -> Result<Saved, ApiError> {
-    guarded(|| session.save_setback(id, &draft))
+    guarded(|| ballast_api::entries::save_setback(&session, id, &draft))
 }
 
 /// Deletes an entry.
 #[tauri::command(async)]
 #[specta::specta]
 pub fn delete_entry(session: State<'_, Session>, id: EntryId) -> Result<(), ApiError> {
-    guarded(|| session.delete_entry(id))
+    guarded(|| ballast_api::entries::delete_entry(&session, id))
 }
 
 /// Gentle warnings about a person code; never blocking.
 #[tauri::command(async)]
 #[specta::specta]
-pub fn check_person_code(session: State<'_, Session>, code: String) -> Vec<FieldError> {
-    session.check_person_code(&code)
+pub fn check_person_code(code: String) -> Vec<FieldError> {
+    ballast_api::entries::check_person_code(&code)
 }

@@ -1,11 +1,12 @@
-//! Set-up, unlock, lock and the passphrase.
+//! Set-up, unlock, lock, activity, the lock watch and the passphrase.
 
-use ballast_api::dto::{AppStatus, SetUp};
+use ballast_api::dto::{AppStatus, LockReason, SecretText, SetUp};
 use ballast_api::{ApiError, Secret, Session};
-use secrecy::SecretString;
 use tauri::State;
+use tauri::ipc::Channel;
 
 use super::guarded;
+use crate::auto_lock::LockWatch;
 
 /// Where the app stands: set-up, locked or unlocked, and the data directory.
 #[tauri::command(async)]
@@ -17,25 +18,25 @@ pub fn app_status(session: State<'_, Session>) -> AppStatus {
 /// Sets up a new journal; returns the recovery key to show once.
 #[tauri::command(async)]
 #[specta::specta]
-pub fn set_up_journal(session: State<'_, Session>, passphrase: String) -> Result<SetUp, ApiError> {
-    guarded(|| session.set_up(&SecretString::from(passphrase)))
+pub fn set_up_journal(session: State<'_, Session>, passphrase: SecretText) -> Result<SetUp, ApiError> {
+    guarded(|| session.set_up(&passphrase.0))
 }
 
 /// Unlocks with the passphrase.
 #[tauri::command(async)]
 #[specta::specta]
-pub fn unlock_journal(session: State<'_, Session>, passphrase: String) -> Result<(), ApiError> {
-    guarded(|| session.unlock(&Secret::Passphrase(SecretString::from(passphrase))))
+pub fn unlock_journal(session: State<'_, Session>, passphrase: SecretText) -> Result<(), ApiError> {
+    guarded(|| session.unlock(&Secret::Passphrase(passphrase.0)))
 }
 
 /// Unlocks with the recovery key.
 #[tauri::command(async)]
 #[specta::specta]
-pub fn unlock_with_recovery_key(session: State<'_, Session>, recovery_key: String) -> Result<(), ApiError> {
-    guarded(|| session.unlock(&Secret::RecoveryKey(SecretString::from(recovery_key))))
+pub fn unlock_with_recovery_key(session: State<'_, Session>, recovery_key: SecretText) -> Result<(), ApiError> {
+    guarded(|| session.unlock(&Secret::RecoveryKey(recovery_key.0)))
 }
 
-/// Locks the journal.
+/// Locks the journal; returns once no command can reach it (without waiting for one running).
 #[tauri::command(async)]
 #[specta::specta]
 pub fn lock_journal(session: State<'_, Session>) -> Result<(), ApiError> {
@@ -43,9 +44,24 @@ pub fn lock_journal(session: State<'_, Session>) -> Result<(), ApiError> {
     Ok(())
 }
 
+/// The worker is active in the window: the idle deadline starts again.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn note_activity(session: State<'_, Session>) -> Result<(), ApiError> {
+    guarded(|| session.note_activity())
+}
+
+/// Tells the window, on `on_lock`, whenever the journal locks without being asked (idle, sleep,
+/// the desktop session locked, the window minimised), so it can show the lock screen.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn watch_lock(watch: State<'_, LockWatch>, on_lock: Channel<LockReason>) {
+    watch.set(on_lock);
+}
+
 /// Changes the passphrase.
 #[tauri::command(async)]
 #[specta::specta]
-pub fn change_passphrase(session: State<'_, Session>, current: String, next: String) -> Result<(), ApiError> {
-    guarded(|| session.change_passphrase(&SecretString::from(current), &SecretString::from(next)))
+pub fn change_passphrase(session: State<'_, Session>, current: SecretText, next: SecretText) -> Result<(), ApiError> {
+    guarded(|| ballast_api::keys::change_passphrase(&session, &current.0, &next.0))
 }

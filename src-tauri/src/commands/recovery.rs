@@ -10,7 +10,7 @@ use super::guarded;
 #[tauri::command(async)]
 #[specta::specta]
 pub fn damage_report(session: State<'_, Session>) -> Option<DamageReport> {
-    session.damage_report()
+    ballast_api::recovery::damage_report(&session)
 }
 
 /// Restores the newest backup that passes verification (or the one named) and unlocks.
@@ -21,12 +21,12 @@ pub fn recover_journal(
     secret: SecretInput,
     backup: Option<String>,
 ) -> Result<(), ApiError> {
-    guarded(|| session.recover(&secret.into(), backup.as_deref()))
+    guarded(|| ballast_api::recovery::recover(&session, &secret.into(), backup.as_deref()))
 }
 
 /// Starts an empty journal with the same key, keeping the damaged one in quarantine, and unlocks.
 #[tauri::command(async)]
 #[specta::specta]
 pub fn start_empty_journal(session: State<'_, Session>, secret: SecretInput) -> Result<(), ApiError> {
-    guarded(|| session.start_empty(&secret.into()))
+    guarded(|| ballast_api::recovery::start_empty(&session, &secret.into()))
 }

@@ -10,12 +10,12 @@ use super::guarded;
 #[tauri::command(async)]
 #[specta::specta]
 pub fn get_settings(session: State<'_, Session>) -> Result<Settings, ApiError> {
-    guarded(|| session.settings())
+    guarded(|| ballast_api::settings::current(&session))
 }
 
 /// Saves the settings.
 #[tauri::command(async)]
 #[specta::specta]
 pub fn save_settings(session: State<'_, Session>, settings: Settings) -> Result<(), ApiError> {
-    guarded(|| session.save_settings(settings))
+    guarded(|| ballast_api::settings::save(&session, settings))
 }

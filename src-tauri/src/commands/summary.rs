@@ -16,21 +16,21 @@ use super::guarded;
 #[tauri::command(async)]
 #[specta::specta]
 pub fn get_summary_preview(session: State<'_, Session>, request: SummaryRequest) -> Result<SummaryPreview, ApiError> {
-    guarded(|| session.summary_preview(&request))
+    guarded(|| ballast_api::report::preview(&session, &request))
 }
 
 /// The note and name kept from the last summary.
 #[tauri::command(async)]
 #[specta::specta]
 pub fn get_summary_words(session: State<'_, Session>) -> Result<SummaryWords, ApiError> {
-    guarded(|| session.summary_words())
+    guarded(|| ballast_api::report::words(&session))
 }
 
 /// Marks an entry's text as shared in summaries, or not.
 #[tauri::command(async)]
 #[specta::specta]
 pub fn set_entry_shared(session: State<'_, Session>, id: EntryId, share: bool) -> Result<(), ApiError> {
-    guarded(|| session.set_share_text(id, share))
+    guarded(|| ballast_api::report::set_share_text(&session, id, share))
 }
 
 /// Asks where to save a file: the native save dialog, given at start-up by the real app (the mock
@@ -51,10 +51,13 @@ pub fn export_summary(
     fingerprint: String,
 ) -> Result<Option<SummaryWritten>, ApiError> {
     guarded(|| {
-        session.check_summary(&request)?;
+        ballast_api::report::check(&request)?;
         let name = format!("supervision-summary-{}-to-{}.{}", request.from, request.to, format.extension());
-        let Some(chosen) = (ask.0)(session.suggested_export_folder(), name, format) else { return Ok(None) };
-        session.write_summary(&request, &with_extension(chosen, format), Some(&fingerprint)).map(Some)
+        let Some(chosen) = (ask.0)(ballast_api::transfer::export::suggested_export_folder(&session), name, format)
+        else {
+            return Ok(None);
+        };
+        ballast_api::report::write(&session, &request, &with_extension(chosen, format), Some(&fingerprint)).map(Some)
     })
 }
 
@@ -62,12 +65,12 @@ pub fn export_summary(
 #[tauri::command(async)]
 #[specta::specta]
 pub fn get_share_log(session: State<'_, Session>) -> Result<Vec<Shared>, ApiError> {
-    guarded(|| session.share_log())
+    guarded(|| ballast_api::report::share_log(&session))
 }
 
 /// Clears the share log; returns how many records it held.
 #[tauri::command(async)]
 #[specta::specta]
 pub fn clear_share_log(session: State<'_, Session>) -> Result<u32, ApiError> {
-    guarded(|| session.clear_share_log().map(|n| u32::try_from(n).unwrap_or(u32::MAX)))
+    guarded(|| ballast_api::report::clear_share_log(&session).map(|n| u32::try_from(n).unwrap_or(u32::MAX)))
 }

@@ -10,12 +10,12 @@ use super::guarded;
 #[tauri::command(async)]
 #[specta::specta]
 pub fn get_trends(session: State<'_, Session>, span: Span) -> Result<TrendsView, ApiError> {
-    guarded(|| session.trends(span))
+    guarded(|| ballast_api::trends::trends(&session, span))
 }
 
 /// Sets a nudge aside so it does not appear again.
 #[tauri::command(async)]
 #[specta::specta]
 pub fn dismiss_nudge(session: State<'_, Session>, id: String) -> Result<(), ApiError> {
-    guarded(|| session.dismiss_nudge(&id))
+    guarded(|| ballast_api::trends::dismiss_nudge(&session, &id))
 }

@@ -13,8 +13,15 @@ export const commands = {
 	unlockJournal: (passphrase: string) => typedError<null, ApiError>(__TAURI_INVOKE("unlock_journal", { passphrase })),
 	/**  Unlocks with the recovery key. */
 	unlockWithRecoveryKey: (recoveryKey: string) => typedError<null, ApiError>(__TAURI_INVOKE("unlock_with_recovery_key", { recoveryKey })),
-	/**  Locks the journal. */
+	/**  Locks the journal; returns once no command can reach it (without waiting for one running). */
 	lockJournal: () => typedError<null, ApiError>(__TAURI_INVOKE("lock_journal")),
+	/**  The worker is active in the window: the idle deadline starts again. */
+	noteActivity: () => typedError<null, ApiError>(__TAURI_INVOKE("note_activity")),
+	/**
+	 *  Tells the window, on `on_lock`, whenever the journal locks without being asked (idle, sleep,
+	 *  the desktop session locked, the window minimised), so it can show the lock screen.
+	 */
+	watchLock: (onLock: Channel<LockReason>) => __TAURI_INVOKE<void>("watch_lock", { onLock }),
 	/**  Changes the passphrase. */
 	changePassphrase: (current: string, next: string) => typedError<null, ApiError>(__TAURI_INVOKE("change_passphrase", { current, next })),
 	/**  A page of the list, newest first. */
@@ -146,6 +153,8 @@ export type ApiErrorKind =
 "invalid" | 
 /**  See [`ApiError::NotFound`]. */
 "not_found" | 
+/**  See [`ApiError::DiskFull`]. */
+"disk_full" | 
 /**  See [`ApiError::Internal`]. */
 "internal";
 
@@ -160,6 +169,8 @@ export type AppStatus_Deserialize = {
 	data_dir: string,
 	/**  Why the last automatic backup failed, if it did. */
 	backup_problem?: string | null,
+	/**  Why the journal locked on its own, while it is locked. */
+	locked_because?: LockReason | null,
 };
 
 /**  The app's state and where its data lives. */
@@ -170,6 +181,8 @@ export type AppStatus_Serialize = {
 	data_dir: string,
 	/**  Why the last automatic backup failed, if it did. */
 	backup_problem: string | null,
+	/**  Why the journal locked on its own, while it is locked. */
+	locked_because: LockReason | null,
 };
 
 /**  The backups, newest first, and where they are. */
@@ -891,6 +904,19 @@ export type Line = {
 	value: string,
 };
 
+/**  Why the journal locked without being asked, for the unlock screen to say so calmly. */
+export type LockReason = 
+/**  The worker locked it (never reported). */
+"asked" | 
+/**  No activity for the auto-lock minutes. */
+"idle" | 
+/**  The computer was about to sleep. */
+"sleep" | 
+/**  The desktop session was locked. */
+"session_locked" | 
+/**  Ballast's window was minimised (when the worker chose that). */
+"minimised";
+
 /**  How a subscale's items combine, as written in the definitions. */
 export type MethodName = 
 /**  The sum. */
@@ -1327,6 +1353,8 @@ export type SetbackDraft_Serialize = {
 export type Settings = {
 	/**  Lock after this many idle minutes (1–240). */
 	auto_lock_minutes: number,
+	/**  Lock when Ballast's window is minimised. */
+	lock_when_minimised: boolean,
 };
 
 /**  An entry of the range, as the summary screen lists it for its share tick. */

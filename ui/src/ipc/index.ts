@@ -50,6 +50,7 @@ import type {
   Format,
   Included,
   Line,
+  LockReason,
   Section,
   ShareableEntry,
   Shared,
@@ -89,6 +90,7 @@ export type {
   Format,
   Included,
   Line,
+  LockReason,
   Section,
   ShareableEntry,
   Shared,
@@ -190,6 +192,14 @@ export const ipc = {
   unlockJournal: (passphrase: string) => guarded(commands.unlockJournal(passphrase)),
   unlockWithRecoveryKey: (key: string) => guarded(commands.unlockWithRecoveryKey(key)),
   lockJournal: () => guarded(commands.lockJournal()),
+  /** The worker is active: Rust's idle deadline starts again. */
+  noteActivity: () => guarded(commands.noteActivity()),
+  /** `onLock` hears every lock the window did not ask for (idle, sleep, session locked, minimised). */
+  watchLock: (onLock: (reason: LockReason) => void) => {
+    const channel = new Channel<LockReason>();
+    channel.onmessage = onLock;
+    return withTimeout(commands.watchLock(channel), undefined);
+  },
   changePassphrase: (current: string, next: string) => guarded(commands.changePassphrase(current, next)),
   listEntries: (before: Cursor | null, limit: number) => guarded(commands.listEntries(before, limit)),
   getEntry: (id: number) => guarded(commands.getEntry(id)),

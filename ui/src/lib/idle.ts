@@ -51,3 +51,36 @@ export class IdleTimer {
     this.handle = null;
   }
 }
+
+/** Tells Rust of activity at most once every `everyMs`, the last activity of a burst included,
+ * so Rust's idle deadline (kept by the wall clock) follows the worker without a call a keystroke. */
+export class ActivityNotice {
+  private last = -Infinity;
+  private handle: unknown = null;
+
+  constructor(
+    private readonly notify: () => void,
+    private readonly now: () => number = () => Date.now(),
+    private readonly timers: Timers = realTimers,
+    private readonly everyMs = 30_000,
+  ) {}
+
+  touch(): void {
+    const since = this.now() - this.last;
+    if (since >= this.everyMs) {
+      this.last = this.now();
+      this.notify();
+    } else if (this.handle === null) {
+      this.handle = this.timers.set(() => {
+        this.handle = null;
+        this.last = this.now();
+        this.notify();
+      }, this.everyMs - since);
+    }
+  }
+
+  stop(): void {
+    if (this.handle !== null) this.timers.clear(this.handle);
+    this.handle = null;
+  }
+}

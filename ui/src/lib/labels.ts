@@ -42,3 +42,16 @@ export const YES_NO: Option<boolean>[] = [
 export function labelOf<T>(options: Option<T>[], value: T | null | undefined): string {
   return options.find((o) => o.value === value)?.label ?? (value === null || value === undefined ? '' : String(value));
 }
+
+/** What the unlock screen says after Ballast locked on its own. */
+export const LOCK_REASONS: Record<'idle' | 'sleep' | 'session_locked' | 'minimised', string> = {
+  idle: 'Ballast locked itself after a quiet spell. What you were writing was kept.',
+  sleep: 'Ballast locked as the computer went to sleep. What you were writing was kept.',
+  session_locked: 'Ballast locked when the computer was locked. What you were writing was kept.',
+  minimised: 'Ballast locked when its window was minimised, as you chose in Settings. What you were writing was kept.',
+};
+
+/** The unlock screen's words for why the journal locked, or nothing when the worker locked it. */
+export function lockReasonWords(reason: string | null | undefined): string {
+  return reason && reason in LOCK_REASONS ? LOCK_REASONS[reason as keyof typeof LOCK_REASONS] : '';
+}

@@ -26,7 +26,7 @@ pub fn seeded(root: &std::path::Path, entries: i32) -> Session {
             text: Some(format!("entry {i}: a steady session with some notes about the day")),
             ..Default::default()
         };
-        session.save_reflection(None, &draft).expect("seed");
+        ballast_api::entries::save_reflection(&session, None, &draft).expect("seed");
     }
     session
 }
@@ -47,6 +47,6 @@ pub fn five_years(tmp: &std::path::Path) -> (Session, ballast_api::sample::Summa
     let mut out = std::io::BufWriter::new(std::fs::File::create(&file).expect("sample file"));
     let made = ballast_api::sample::write(&mut out, 1826, end, 42).expect("write the sample");
     drop(out);
-    session.import_file(&file, &mut |_| {}).expect("import the sample");
+    ballast_api::transfer::import::import_file(&session, &file, &mut |_| {}).expect("import the sample");
     (session, made)
 }

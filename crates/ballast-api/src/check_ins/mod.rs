@@ -13,9 +13,16 @@ pub use views::{CheckInDraftView, CheckInView, InstrumentStatus, NOT_A_DIAGNOSIS
 
 use crate::error::ApiError;
 use crate::session::Session;
+use crate::setting::SettingKey;
 
 /// The setting that holds how many days apart an instrument is suggested (0 = off).
 pub(crate) const EVERY_PREFIX: &str = "check_in_every_days.";
+
+/// The settings self-checks keep: a schedule for each instrument that has one.
+pub const SETTINGS: &[SettingKey] = &[SettingKey::family(EVERY_PREFIX, |key, value| {
+    let scheduled = key.strip_prefix(EVERY_PREFIX).and_then(instrument::find).is_some_and(|d| d.cadence_days.is_some());
+    if scheduled { every_problem(value) } else { Some(crate::settings::UNKNOWN_SETTING.to_owned()) }
+})];
 
 fn find(id: &str) -> Result<&'static Instrument, ApiError> {
     instrument::find(id).ok_or_else(|| ApiError::Invalid(vec![ballast_core::check_in::unknown()]))
@@ -45,117 +52,114 @@ pub(crate) fn every_problem(value: &str) -> Option<String> {
     }
 }
 
-impl Session {
-    /// Scores and keeps a check-in, and forgets its unfinished draft.
-    ///
-    /// # Errors
-    /// As [`score`] (nothing is written); [`ApiError::Locked`].
-    pub fn record_check_in(&self, id: &str, answers: Vec<Option<i32>>) -> Result<CheckInView, ApiError> {
-        let body = CheckInBody::new(id, answers, self.clock.now()).map_err(ApiError::Invalid)?;
-        self.with(|j| {
-            let id = j.record_check_in(&body)?;
-            Ok(CheckInView::from(&j.check_in(id)?))
-        })
-    }
+/// Scores and keeps a check-in, and forgets its unfinished draft.
+///
+/// # Errors
+/// As [`score`] (nothing is written); [`ApiError::Locked`].
+pub fn record(session: &Session, id: &str, answers: Vec<Option<i32>>) -> Result<CheckInView, ApiError> {
+    let body = CheckInBody::new(id, answers, session.clock().now()).map_err(ApiError::Invalid)?;
+    let mut j = session.journal()?;
+    let id = j.record_check_in(&body)?;
+    Ok(CheckInView::from(&j.check_in(id)?))
+}
 
-    /// The check-ins of one instrument (or all), newest first.
-    ///
-    /// # Errors
-    /// [`ApiError::Invalid`] for an unknown instrument; [`ApiError::Locked`].
-    pub fn check_ins(&self, instrument: Option<&str>) -> Result<Vec<CheckInView>, ApiError> {
-        if let Some(id) = instrument {
-            find(id)?;
-        }
-        self.with(|j| Ok(j.check_ins(instrument)?.iter().map(CheckInView::from).collect()))
+/// The check-ins of one instrument (or all), newest first.
+///
+/// # Errors
+/// [`ApiError::Invalid`] for an unknown instrument; [`ApiError::Locked`].
+pub fn list(session: &Session, instrument: Option<&str>) -> Result<Vec<CheckInView>, ApiError> {
+    if let Some(id) = instrument {
+        find(id)?;
     }
+    Ok(session.journal()?.check_ins(instrument)?.iter().map(CheckInView::from).collect())
+}
 
-    /// One check-in.
-    ///
-    /// # Errors
-    /// [`ApiError::NotFound`], [`ApiError::Locked`].
-    pub fn check_in(&self, id: CheckInId) -> Result<CheckInView, ApiError> {
-        self.with(|j| Ok(CheckInView::from(&j.check_in(id)?)))
+/// One check-in.
+///
+/// # Errors
+/// [`ApiError::NotFound`], [`ApiError::Locked`].
+pub fn get(session: &Session, id: CheckInId) -> Result<CheckInView, ApiError> {
+    Ok(CheckInView::from(&session.journal()?.check_in(id)?))
+}
+
+/// Deletes a check-in.
+///
+/// # Errors
+/// [`ApiError::NotFound`], [`ApiError::Locked`].
+pub fn delete(session: &Session, id: CheckInId) -> Result<(), ApiError> {
+    Ok(session.journal()?.delete_check_in(id)?)
+}
+
+/// Keeps an unfinished check-in (answers so far, in item order, and where the worker was).
+///
+/// # Errors
+/// As [`score`] for the answers given; [`ApiError::Locked`].
+pub fn save_draft(session: &Session, id: &str, answers: Vec<Option<i32>>, position: u32) -> Result<(), ApiError> {
+    let def = find(id)?;
+    def.check(&answers).map_err(ApiError::Invalid)?;
+    let draft = CheckInDraft { instrument: def.id.clone(), answers, position, saved_at: session.clock().now() };
+    Ok(session.journal()?.save_check_in_draft(&draft)?)
+}
+
+/// Forgets the unfinished check-in of an instrument.
+///
+/// # Errors
+/// [`ApiError::Invalid`] for an unknown instrument; [`ApiError::Locked`].
+pub fn discard_draft(session: &Session, id: &str) -> Result<(), ApiError> {
+    let def = find(id)?;
+    Ok(session.journal()?.discard_check_in_draft(&def.id)?)
+}
+
+/// Sets how many days apart an instrument is suggested; 0 turns the suggestion off.
+///
+/// # Errors
+/// [`ApiError::Invalid`] for an unknown instrument, one with no schedule (any time), or days
+/// beyond the limit; [`ApiError::Locked`].
+pub fn set_every(session: &Session, id: &str, days: u32) -> Result<(), ApiError> {
+    let def = find(id)?;
+    if def.cadence_days.is_none() {
+        return Err(ApiError::Invalid(vec![FieldError::new(
+            "every_days",
+            "This self-check has no schedule: it is there any time.",
+        )]));
     }
-
-    /// Deletes a check-in.
-    ///
-    /// # Errors
-    /// [`ApiError::NotFound`], [`ApiError::Locked`].
-    pub fn delete_check_in(&self, id: CheckInId) -> Result<(), ApiError> {
-        self.with(|j| Ok(j.delete_check_in(id)?))
+    if let Some(why) = every_problem(&days.to_string()) {
+        return Err(ApiError::Invalid(vec![FieldError::new("every_days", why)]));
     }
+    Ok(session.journal()?.set_setting(&format!("{EVERY_PREFIX}{}", def.id), &days.to_string())?)
+}
 
-    /// Keeps an unfinished check-in (answers so far, in item order, and where the worker was).
-    ///
-    /// # Errors
-    /// As [`score`] for the answers given; [`ApiError::Locked`].
-    pub fn save_check_in_draft(&self, id: &str, answers: Vec<Option<i32>>, position: u32) -> Result<(), ApiError> {
-        let def = find(id)?;
-        def.check(&answers).map_err(ApiError::Invalid)?;
-        let draft = CheckInDraft { instrument: def.id.clone(), answers, position, saved_at: self.clock.now() };
-        self.with(|j| Ok(j.save_check_in_draft(&draft)?))
-    }
-
-    /// Forgets the unfinished check-in of an instrument.
-    ///
-    /// # Errors
-    /// [`ApiError::Invalid`] for an unknown instrument; [`ApiError::Locked`].
-    pub fn discard_check_in_draft(&self, id: &str) -> Result<(), ApiError> {
-        let def = find(id)?;
-        self.with(|j| Ok(j.discard_check_in_draft(&def.id)?))
-    }
-
-    /// Sets how many days apart an instrument is suggested; 0 turns the suggestion off.
-    ///
-    /// # Errors
-    /// [`ApiError::Invalid`] for an unknown instrument, one with no schedule (any time), or days
-    /// beyond the limit; [`ApiError::Locked`].
-    pub fn set_check_in_every(&self, id: &str, days: u32) -> Result<(), ApiError> {
-        let def = find(id)?;
-        if def.cadence_days.is_none() {
-            return Err(ApiError::Invalid(vec![FieldError::new(
-                "every_days",
-                "This self-check has no schedule: it is there any time.",
-            )]));
-        }
-        if let Some(why) = every_problem(&days.to_string()) {
-            return Err(ApiError::Invalid(vec![FieldError::new("every_days", why)]));
-        }
-        self.with(|j| Ok(j.set_setting(&format!("{EVERY_PREFIX}{}", def.id), &days.to_string())?))
-    }
-
-    /// Where each instrument stands (in the worker's local calendar days): its schedule, whether it is suggested now, when it was last
-    /// taken and any unfinished check-in (whose answers are checked again; one that no longer
-    /// fits is left out).
-    ///
-    /// # Errors
-    /// [`ApiError::Locked`].
-    pub fn check_in_overview(&self) -> Result<Vec<InstrumentStatus>, ApiError> {
-        let local_day = |t: chrono::DateTime<chrono::Utc>| t.with_timezone(&chrono::Local).date_naive();
-        let today = local_day(self.clock.now());
-        self.with(|j| {
-            let last = j.last_taken()?;
-            let drafts = j.check_in_drafts()?;
-            instruments()
-                .iter()
-                .map(|def| {
-                    let chosen = j.setting(&format!("{EVERY_PREFIX}{}", def.id))?.and_then(|v| v.parse::<u32>().ok());
-                    let every_days = def.cadence_days.and(chosen.or(def.cadence_days)).filter(|d| *d > 0);
-                    let last_taken = last.iter().find(|(i, _)| *i == def.id).map(|(_, t)| *t);
-                    let draft =
-                        drafts.iter().find(|d| d.instrument == def.id && def.check(&d.answers).is_ok()).map(|d| {
-                            CheckInDraftView { answers: d.answers.clone(), position: d.position, saved_at: d.saved_at }
-                        });
-                    Ok(InstrumentStatus {
-                        instrument: def.clone(),
-                        order: def.display_order(),
-                        every_days,
-                        due: cadence::due(every_days, last_taken.map(local_day), today),
-                        last_taken,
-                        draft,
-                    })
+/// Where each instrument stands (in the worker's local calendar days): its schedule, whether it is suggested now, when it was last
+/// taken and any unfinished check-in (whose answers are checked again; one that no longer
+/// fits is left out).
+///
+/// # Errors
+/// [`ApiError::Locked`].
+pub fn overview(session: &Session) -> Result<Vec<InstrumentStatus>, ApiError> {
+    let local_day = |t: chrono::DateTime<chrono::Utc>| t.with_timezone(&chrono::Local).date_naive();
+    let today = local_day(session.clock().now());
+    let j = session.journal()?;
+    {
+        let last = j.last_taken()?;
+        let drafts = j.check_in_drafts()?;
+        instruments()
+            .iter()
+            .map(|def| {
+                let chosen = j.setting(&format!("{EVERY_PREFIX}{}", def.id))?.and_then(|v| v.parse::<u32>().ok());
+                let every_days = def.cadence_days.and(chosen.or(def.cadence_days)).filter(|d| *d > 0);
+                let last_taken = last.iter().find(|(i, _)| *i == def.id).map(|(_, t)| *t);
+                let draft = drafts.iter().find(|d| d.instrument == def.id && def.check(&d.answers).is_ok()).map(|d| {
+                    CheckInDraftView { answers: d.answers.clone(), position: d.position, saved_at: d.saved_at }
+                });
+                Ok(InstrumentStatus {
+                    instrument: def.clone(),
+                    order: def.display_order(),
+                    every_days,
+                    due: cadence::due(every_days, last_taken.map(local_day), today),
+                    last_taken,
+                    draft,
                 })
-                .collect()
-        })
+            })
+            .collect()
     }
 }

@@ -6,6 +6,7 @@ use std::path::Path;
 
 use ballast_core::{CheckIn, CheckInBody, CheckInId, EntryId};
 use ballast_store::Journal;
+use ballast_store::durable::Staged;
 
 use super::{DismissedRecord, FORMAT, JSON_FILE, PlanRecord, SettingRecord, VERSION, tables};
 use crate::dto::{EntryView, ExportReport};
@@ -16,6 +17,9 @@ use crate::session::Session;
 const PAGE: u32 = 500;
 
 fn write_err(e: std::io::Error) -> ApiError {
+    if ballast_store::error::io_is_full(&e) {
+        return ApiError::DiskFull;
+    }
     tracing::error!(error = %e, "could not write the export");
     ApiError::ExportFailed(e.kind().to_string())
 }
@@ -117,55 +121,53 @@ pub(crate) fn json(j: &Journal, exported_at: &str, out: &mut dyn Write) -> Resul
     Ok(count)
 }
 
-impl Session {
-    /// Writes the export into the folder `out` (created if needed): `ballast-export.json`,
-    /// `entries.csv`, `settings.csv`, `check_ins.csv`, `check_in_answers.csv` and `entries.md`. Drafts are not exported.
-    ///
-    /// # Errors
-    /// [`ApiError::ExportFailed`] when a file cannot be written; [`ApiError::Locked`].
-    pub fn export_to(&self, out: &Path) -> Result<ExportReport, ApiError> {
-        let now = self.clock.now();
-        let stamp = now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
-        self.with(|j| {
-            std::fs::create_dir_all(out).map_err(write_err)?;
-            let mut files = Vec::new();
-            let mut write = |name: &str, body: &mut dyn FnMut(&mut dyn Write) -> Result<(), ApiError>| {
-                let path = out.join(name);
-                let mut f = std::io::BufWriter::new(std::fs::File::create(&path).map_err(write_err)?);
-                body(&mut f)?;
-                f.into_inner().map_err(|e| write_err(e.into_error()))?.sync_all().map_err(write_err)?;
-                files.push(path.display().to_string());
-                Ok::<(), ApiError>(())
-            };
-            let mut entries = 0;
-            write(JSON_FILE, &mut |w| json(j, &stamp, w).map(|n| entries = n))?;
-            write(tables::ENTRIES_CSV, &mut |w| tables::entries_csv(j, w))?;
-            write(tables::SETTINGS_CSV, &mut |w| tables::settings_csv(j, w))?;
-            write(tables::CHECK_INS_CSV, &mut |w| tables::check_ins_csv(j, true, w))?;
-            write(tables::CHECK_IN_ANSWERS_CSV, &mut |w| tables::check_ins_csv(j, false, w))?;
-            write(tables::ENTRIES_MD, &mut |w| tables::entries_markdown(j, &stamp, w))?;
-            Ok(ExportReport { files, entries })
-        })
+/// Writes the export into the folder `out` (created, owner-only, if needed):
+/// `ballast-export.json`, `entries.csv`, `settings.csv`, `check_ins.csv`,
+/// `check_in_answers.csv` and `entries.md`. Drafts are not exported. Each file is written to a
+/// temporary of Ballast's own name and synced; only when all are written are they renamed into
+/// place, so a failed export (a full disk, say) leaves no file, not even an empty one.
+///
+/// # Errors
+/// [`ApiError::DiskFull`]; [`ApiError::ExportFailed`] when a file cannot be written;
+/// [`ApiError::Locked`].
+pub fn export_to(session: &Session, out: &Path) -> Result<ExportReport, ApiError> {
+    let now = session.clock().now();
+    let stamp = now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let mut staged = Staged::new(out).map_err(ApiError::from_write)?;
+    let mut entries = 0;
+    {
+        let j = session.journal()?;
+        let mut write = |name: &str, body: &mut dyn FnMut(&mut dyn Write) -> Result<(), ApiError>| {
+            let mut f = std::io::BufWriter::new(staged.add(name).map_err(ApiError::from_write)?);
+            body(&mut f)?;
+            f.flush().map_err(write_err)
+        };
+        write(JSON_FILE, &mut |w| json(&j, &stamp, w).map(|n| entries = n))?;
+        write(tables::ENTRIES_CSV, &mut |w| tables::entries_csv(&j, w))?;
+        write(tables::SETTINGS_CSV, &mut |w| tables::settings_csv(&j, w))?;
+        write(tables::CHECK_INS_CSV, &mut |w| tables::check_ins_csv(&j, true, w))?;
+        write(tables::CHECK_IN_ANSWERS_CSV, &mut |w| tables::check_ins_csv(&j, false, w))?;
+        write(tables::ENTRIES_MD, &mut |w| tables::entries_markdown(&j, &stamp, w))?;
     }
+    let files = staged.finish().map_err(ApiError::from_write)?;
+    Ok(ExportReport { files: files.iter().map(|p| p.display().to_string()).collect(), entries })
+}
 
-    /// Where to suggest writing an export: a dated folder in the documents folder, else home.
-    pub fn suggested_export_folder(&self) -> std::path::PathBuf {
-        let base = directories::UserDirs::new()
-            .and_then(|u| u.document_dir().map(Path::to_owned).or_else(|| Some(u.home_dir().to_owned())))
-            .unwrap_or_else(|| self.dir.root().to_owned());
-        base.join(format!("Ballast export {}", self.clock.now().format("%Y-%m-%d")))
-    }
+/// Where to suggest writing an export: a dated folder in the documents folder, else home.
+pub fn suggested_export_folder(session: &Session) -> std::path::PathBuf {
+    let base = directories::UserDirs::new()
+        .and_then(|u| u.document_dir().map(Path::to_owned).or_else(|| Some(u.home_dir().to_owned())))
+        .unwrap_or_else(|| session.dir().root().to_owned());
+    base.join(format!("Ballast export {}", session.clock().now().format("%Y-%m-%d")))
+}
 
-    /// The JSON document alone, as bytes (for tests and small journals).
-    ///
-    /// # Errors
-    /// [`ApiError::Locked`].
-    pub fn export_json(&self) -> Result<Vec<u8>, ApiError> {
-        let stamp = self.clock.now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
-        self.with(|j| {
-            let mut out = Vec::new();
-            json(j, &stamp, &mut out)?;
-            Ok(out)
-        })
-    }
+/// The JSON document alone, as bytes (for tests and small journals).
+///
+/// # Errors
+/// [`ApiError::Locked`].
+pub fn export_json(session: &Session) -> Result<Vec<u8>, ApiError> {
+    let stamp = session.clock().now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let mut out = Vec::new();
+    json(&*session.journal()?, &stamp, &mut out)?;
+    Ok(out)
 }

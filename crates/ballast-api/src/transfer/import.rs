@@ -252,37 +252,41 @@ fn new_check(clock: &dyn Clock) -> Check<'_> {
     }
 }
 
-impl Session {
-    /// Imports an export file: checks every record first and writes nothing if any is invalid
-    /// (every problem listed with its record and field); else backs the journal up and writes
-    /// all records in one transaction, skipping entries already kept exactly so.
-    ///
-    /// # Errors
-    /// [`ApiError::ImportInvalid`] with the problems; [`ApiError::Locked`]; backup failures.
-    pub fn import_file(&self, path: &Path, progress: &mut dyn FnMut(Progress)) -> Result<ImportReport, ApiError> {
-        let now = self.clock.now();
-        let clock = self.clock.clone();
-        self.with(|j| {
-            let mut check = new_check(clock.as_ref());
-            if let Err(p) = parse(path, &mut check, 0, progress) {
-                check.problems.insert(0, p);
-                return Err(ApiError::ImportInvalid(check.problems));
-            }
-            check.finish()?;
-            let backup = j.backup(Reason::BeforeImport, now, &mut |_| {})?;
-            let mut import = j.import()?;
-            let mut write = Write { import: &mut import, clock: clock.as_ref(), resources: Vec::new(), failed: None };
-            let total = 2 * std::fs::metadata(path).map_or(0, |m| m.len());
-            parse(path, &mut write, total / 2, progress).map_err(|_| ApiError::Internal)?;
-            if let Some(e) = write.failed {
-                return Err(e);
-            }
-            if !write.resources.is_empty() {
-                let list = std::mem::take(&mut write.resources);
-                import.support_resources(&list)?;
-            }
-            let done = import.commit()?;
-            Ok(ImportReport { added: done.added, skipped: done.skipped, backup: BackupView::from(&backup) })
-        })
+/// Imports an export file: checks every record first and writes nothing if any is invalid
+/// (every problem listed with its record and field); else backs the journal up and writes
+/// all records in one transaction, skipping entries already kept exactly so.
+///
+/// # Errors
+/// [`ApiError::ImportInvalid`] with the problems; [`ApiError::Locked`]; backup failures.
+pub fn import_file(
+    session: &Session,
+    path: &Path,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<ImportReport, ApiError> {
+    let now = session.clock().now();
+    let clock = session.clock_arc();
+    // The checking pass reads only the file: the journal is not held while it runs.
+    let mut check = new_check(clock.as_ref());
+    if let Err(p) = parse(path, &mut check, 0, progress) {
+        check.problems.insert(0, p);
+        return Err(ApiError::ImportInvalid(check.problems));
+    }
+    check.finish()?;
+    let mut j = session.journal()?;
+    {
+        let backup = j.backup(Reason::BeforeImport, now, &mut |_| {})?;
+        let mut import = j.import()?;
+        let mut write = Write { import: &mut import, clock: clock.as_ref(), resources: Vec::new(), failed: None };
+        let total = 2 * std::fs::metadata(path).map_or(0, |m| m.len());
+        parse(path, &mut write, total / 2, progress).map_err(|_| ApiError::Internal)?;
+        if let Some(e) = write.failed {
+            return Err(e);
+        }
+        if !write.resources.is_empty() {
+            let list = std::mem::take(&mut write.resources);
+            import.support_resources(&list)?;
+        }
+        let done = import.commit()?;
+        Ok(ImportReport { added: done.added, skipped: done.skipped, backup: BackupView::from(&backup) })
     }
 }

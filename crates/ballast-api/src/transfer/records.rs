@@ -11,7 +11,7 @@ use serde_json::{Map, Value};
 
 use super::stream::problem;
 use super::{DismissedRecord, PlanRecord, SettingRecord};
-use crate::session::{UNKNOWN_SETTING, setting_problem};
+use crate::settings::{UNKNOWN_SETTING, problem as setting_problem};
 
 /// A draft of type `T` from the record's remaining fields; on failure, which fields are wrong.
 fn draft<T: DeserializeOwned + Default + Serialize>(

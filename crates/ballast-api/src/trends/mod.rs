@@ -68,6 +68,8 @@ struct Data {
     sound: Vec<CheckIn>,
     /// The worker's today.
     today: NaiveDate,
+    /// The last NUDGE_DAYS days up to today and the dismissed nudges, when a view shows nudges.
+    recent: Option<(BTreeMap<NaiveDate, Day>, HashSet<String>)>,
 }
 
 fn invalid(field: &str, message: &str) -> ApiError {
@@ -75,7 +77,9 @@ fn invalid(field: &str, message: &str) -> ApiError {
 }
 
 impl Data {
-    fn load(j: &Journal, span: Span, now: DateTime<Utc>) -> Result<Self, ApiError> {
+    /// Reads what the views need (and, `with_nudges`, what the nudges need) from the journal.
+    /// Everything after this is pure, so it runs with the journal's guard dropped.
+    fn load(j: &Journal, span: Span, now: DateTime<Utc>, with_nudges: bool) -> Result<Self, ApiError> {
         let today = local_day(now);
         let all = j.check_ins(None)?;
         let earliest = || -> Result<NaiveDate, ApiError> {
@@ -108,13 +112,16 @@ impl Data {
             .filter(|(d, _)| (from..=to).contains(d))
             .collect();
         let coupling = coupling(&days);
-        Ok(Self { from, to, days, check_ins, coupling, sound, today })
+        let mut data = Self { from, to, days, check_ins, coupling, sound, today, recent: None };
+        if with_nudges {
+            data.recent = Some(data.read_recent(j)?);
+        }
+        Ok(data)
     }
 
-    /// The nudges that apply now and have not been dismissed. They speak of now, whatever range
-    /// is shown: every check-in, and the last NUDGE_DAYS days up to today. Only the views that
-    /// show nudges ask (not a single chart, not a summary).
-    fn nudges(&self, j: &Journal) -> Result<Vec<NudgeView>, ApiError> {
+    /// The days the nudges look at (the last NUDGE_DAYS up to today, whatever range is shown)
+    /// and the nudges dismissed.
+    fn read_recent(&self, j: &Journal) -> Result<(BTreeMap<NaiveDate, Day>, HashSet<String>), ApiError> {
         let (from, to, today) = (self.from, self.to, self.today);
         let recent_from = today.checked_sub_days(Days::new(NUDGE_DAYS - 1)).unwrap_or(today);
         let recent: BTreeMap<NaiveDate, Day> = if from <= recent_from && to >= today {
@@ -125,21 +132,29 @@ impl Data {
             by_day(recent_facts, &Local).into_iter().filter(|(d, _)| (recent_from..=today).contains(d)).collect()
         };
         let dismissed: HashSet<String> = j.dismissed_nudges()?.into_iter().map(|(id, _)| id).collect();
-        Ok(nudges(&self.sound, &recent, &coupling(&recent), today)
+        Ok((recent, dismissed))
+    }
+
+    /// The nudges that apply now and have not been dismissed. They speak of now, whatever range
+    /// is shown: every check-in, and the last NUDGE_DAYS days up to today. Only the views that
+    /// show nudges ask (not a single chart, not a summary).
+    fn nudges(&self) -> Vec<NudgeView> {
+        let Some((recent, dismissed)) = &self.recent else { return Vec::new() };
+        nudges(&self.sound, recent, &coupling(recent), self.today)
             .into_iter()
             .filter(|n| !dismissed.contains(&n.id))
             .map(|n| NudgeView { id: n.id, message: n.message })
-            .collect())
+            .collect()
     }
 
-    fn insights(&self, j: &Journal) -> Result<InsightsView, ApiError> {
-        Ok(InsightsView {
+    fn insights(&self) -> InsightsView {
+        InsightsView {
             from: self.from,
             to: self.to,
             coupling: self.coupling.clone(),
             push_patience: balance(&self.days),
-            nudges: self.nudges(j)?,
-        })
+            nudges: self.nudges(),
+        }
     }
 
     fn chart(&self, name: &str) -> Result<ChartView, ApiError> {
@@ -191,17 +206,30 @@ impl Data {
     }
 }
 
-/// The trends of `from..=to` for a supervision summary.
-pub(crate) fn report_parts(
+/// What the trends of `from..=to` are drawn from, read under the journal's guard; turn it into
+/// a summary's parts with [`TrendsRead::report_parts`] once the guard is dropped.
+pub(crate) struct TrendsRead(Data);
+
+/// Reads the trends of `from..=to` for a supervision summary.
+pub(crate) fn read_for_report(
     j: &Journal,
     from: NaiveDate,
     to: NaiveDate,
     now: DateTime<Utc>,
-) -> Result<ReportParts, ApiError> {
-    let data = Data::load(j, Span::Between { from: Some(from), to: Some(to) }, now)?;
-    let charts = CHART_NAMES.iter().filter(|n| data.has_data(n)).map(|n| data.chart(n)).collect::<Result<_, _>>()?;
-    let coupling = data.coupling.enough_data.then(|| coupling_words(&data.coupling));
-    Ok(ReportParts { charts, coupling, check_ins: data.check_ins })
+) -> Result<TrendsRead, ApiError> {
+    Data::load(j, Span::Between { from: Some(from), to: Some(to) }, now, false).map(TrendsRead)
+}
+
+impl TrendsRead {
+    /// The charts with something to show, the coupling in words and the sound check-ins (drawing
+    /// happens here, with no journal held).
+    pub(crate) fn report_parts(self) -> Result<ReportParts, ApiError> {
+        let data = self.0;
+        let charts =
+            CHART_NAMES.iter().filter(|n| data.has_data(n)).map(|n| data.chart(n)).collect::<Result<_, _>>()?;
+        let coupling = data.coupling.enough_data.then(|| coupling_words(&data.coupling));
+        Ok(ReportParts { charts, coupling, check_ins: data.check_ins })
+    }
 }
 
 /// One calm sentence on the coupling: what the means are and why it matters, or how many more
@@ -226,65 +254,64 @@ pub fn coupling_words(c: &Coupling) -> String {
     }
 }
 
-impl Session {
-    /// The statistics over `span`.
-    ///
-    /// # Errors
-    /// [`ApiError::Invalid`] for a range that ends before it starts; [`ApiError::Locked`].
-    pub fn insights(&self, span: Span) -> Result<InsightsView, ApiError> {
-        let now = self.clock.now();
-        self.with(|j| Data::load(j, span, now)?.insights(j))
-    }
+/// The statistics over `span`.
+///
+/// # Errors
+/// [`ApiError::Invalid`] for a range that ends before it starts; [`ApiError::Locked`].
+pub fn insights(session: &Session, span: Span) -> Result<InsightsView, ApiError> {
+    let now = session.clock().now();
+    let data = Data::load(&*session.journal()?, span, now, true)?;
+    Ok(data.insights())
+}
 
-    /// The Trends screen over `span`: the statistics and every chart.
-    ///
-    /// # Errors
-    /// As [`Session::insights`]; [`ApiError::Internal`] when a chart cannot be drawn.
-    pub fn trends(&self, span: Span) -> Result<TrendsView, ApiError> {
-        let now = self.clock.now();
-        self.with(|j| {
-            let data = Data::load(j, span, now)?;
-            let charts = CHART_NAMES.iter().map(|n| data.chart(n)).collect::<Result<_, _>>()?;
-            Ok(TrendsView { insights: data.insights(j)?, coupling_words: coupling_words(&data.coupling), charts })
-        })
-    }
+/// The Trends screen over `span`: the statistics and every chart. The journal is read first and
+/// released; the charts are drawn after, so a lock asked for meanwhile does not wait for them.
+///
+/// # Errors
+/// As [`insights`]; [`ApiError::Internal`] when a chart cannot be drawn.
+pub fn trends(session: &Session, span: Span) -> Result<TrendsView, ApiError> {
+    let now = session.clock().now();
+    let data = Data::load(&*session.journal()?, span, now, true)?;
+    let charts = CHART_NAMES.iter().map(|n| data.chart(n)).collect::<Result<_, _>>()?;
+    Ok(TrendsView { insights: data.insights(), coupling_words: coupling_words(&data.coupling), charts })
+}
 
-    /// Reads every entry and check-in row without interpreting them (the dashboard benchmark's
-    /// baseline: the floor any view of the whole journal pays); returns how many rows.
-    ///
-    /// # Errors
-    /// [`ApiError::Locked`].
-    pub fn scan_rows(&self) -> Result<u64, ApiError> {
-        self.with(|j| Ok(j.scan_rows(None)?))
-    }
+/// Reads every entry and check-in row without interpreting them (the dashboard benchmark's
+/// baseline: the floor any view of the whole journal pays); returns how many rows.
+///
+/// # Errors
+/// [`ApiError::Locked`].
+pub fn scan_rows(session: &Session) -> Result<u64, ApiError> {
+    Ok(session.journal()?.scan_rows(None)?)
+}
 
-    /// Reads the entry and check-in rows of the local days `from..=to` without interpreting them
-    /// (the summary benchmark's baseline); returns how many rows.
-    ///
-    /// # Errors
-    /// [`ApiError::Locked`].
-    pub fn scan_rows_between(&self, from: NaiveDate, to: NaiveDate) -> Result<u64, ApiError> {
-        self.with(|j| Ok(j.scan_rows(Some((start_of(from), start_of(to.succ_opt().unwrap_or(to)))))?))
-    }
+/// Reads the entry and check-in rows of the local days `from..=to` without interpreting them
+/// (the summary benchmark's baseline); returns how many rows.
+///
+/// # Errors
+/// [`ApiError::Locked`].
+pub fn scan_rows_between(session: &Session, from: NaiveDate, to: NaiveDate) -> Result<u64, ApiError> {
+    Ok(session.journal()?.scan_rows(Some((start_of(from), start_of(to.succ_opt().unwrap_or(to)))))?)
+}
 
-    /// Sets a nudge aside so it does not appear again.
-    ///
-    /// # Errors
-    /// [`ApiError::Invalid`] for an id that is empty or over 200 characters; [`ApiError::Locked`].
-    pub fn dismiss_nudge(&self, id: &str) -> Result<(), ApiError> {
-        if id.is_empty() || id.chars().count() > 200 {
-            return Err(invalid("id", "A nudge id is 1 to 200 characters."));
-        }
-        let now = self.clock.now();
-        self.with(|j| Ok(j.dismiss_nudge(id, now)?))
+/// Sets a nudge aside so it does not appear again.
+///
+/// # Errors
+/// [`ApiError::Invalid`] for an id that is empty or over 200 characters; [`ApiError::Locked`].
+pub fn dismiss_nudge(session: &Session, id: &str) -> Result<(), ApiError> {
+    if id.is_empty() || id.chars().count() > 200 {
+        return Err(invalid("id", "A nudge id is 1 to 200 characters."));
     }
+    let now = session.clock().now();
+    Ok(session.journal()?.dismiss_nudge(id, now)?)
+}
 
-    /// One chart by name over `span`.
-    ///
-    /// # Errors
-    /// [`ApiError::Invalid`] for an unknown name or an empty range; [`ApiError::Locked`].
-    pub fn chart(&self, name: &str, span: Span) -> Result<ChartView, ApiError> {
-        let now = self.clock.now();
-        self.with(|j| Data::load(j, span, now)?.chart(name))
-    }
+/// One chart by name over `span`.
+///
+/// # Errors
+/// [`ApiError::Invalid`] for an unknown name or an empty range; [`ApiError::Locked`].
+pub fn chart(session: &Session, name: &str, span: Span) -> Result<ChartView, ApiError> {
+    let now = session.clock().now();
+    let data = Data::load(&*session.journal()?, span, now, false)?;
+    data.chart(name)
 }

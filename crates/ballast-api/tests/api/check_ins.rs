@@ -25,12 +25,12 @@ fn every_kept_check_in_equals_a_recomputation_from_its_stored_answers() {
     ];
     for (id, answers) in &given {
         j.clock.advance(Duration::minutes(5));
-        let view = j.session.record_check_in(id, answers.clone()).expect("record");
+        let view = ballast_api::check_ins::record(&j.session, id, answers.clone()).expect("record");
         assert_eq!(&view.answers, answers, "{id}: every raw answer is kept item by item");
         assert_eq!(view.note, NOT_A_DIAGNOSIS, "{id}: the result says it is not a diagnosis");
         assert!(!view.credit.is_empty() && !view.terms.is_empty(), "{id}: credit and terms come with it");
     }
-    let kept = j.session.check_ins(None).expect("list");
+    let kept = ballast_api::check_ins::list(&j.session, None).expect("list");
     assert_eq!(kept.len(), 5, "all five kept");
     for view in &kept {
         assert_eq!(view.problem, None, "{}: a sound record", view.instrument);
@@ -55,7 +55,7 @@ fn every_kept_check_in_equals_a_recomputation_from_its_stored_answers() {
     assert_eq!(who5.scores[0].score, Some(48.0), "raw 12 × 4");
     assert_eq!(who5.scores[0].band.as_deref(), Some("below_cutoff"), "48 is at or below 50");
     assert!(who5.offer_options, "below the cut-off comes with options");
-    assert_eq!(j.session.check_ins(Some("cbi")).expect("cbi").len(), 1, "history per instrument");
+    assert_eq!(ballast_api::check_ins::list(&j.session, Some("cbi")).expect("cbi").len(), 1, "history per instrument");
 }
 
 #[test]
@@ -69,14 +69,14 @@ fn bad_answers_and_unknown_instruments_are_refused_and_nothing_is_kept() {
         ("mbi", vec![Some(1)], "instrument"),
     ];
     for (id, answers, field) in bad {
-        let err = j.session.record_check_in(id, answers.clone()).expect_err("refused");
+        let err = ballast_api::check_ins::record(&j.session, id, answers.clone()).expect_err("refused");
         let ApiError::Invalid(problems) = &err else { panic!("{id}: a calm invalid-input error, got {err:?}") };
         assert_eq!(problems[0].field, field, "{id}: the problem names {field}: {problems:?}");
-        assert!(j.session.save_check_in_draft(id, answers, 0).is_err(), "{id}: nor kept as a draft");
+        assert!(ballast_api::check_ins::save_draft(&j.session, id, answers, 0).is_err(), "{id}: nor kept as a draft");
     }
-    assert!(j.session.check_ins(None).expect("list").is_empty(), "nothing was stored");
-    let backup = j.session.back_up_now(&mut |_| {}).expect("backup");
-    let report = j.session.verify_backup(&backup.file_name).expect("verify");
+    assert!(ballast_api::check_ins::list(&j.session, None).expect("list").is_empty(), "nothing was stored");
+    let backup = ballast_api::backups::back_up_now(&j.session, &mut |_| {}).expect("backup");
+    let report = ballast_api::backups::verify_backup(&j.session, &backup.file_name).expect("verify");
     assert_eq!(report.counts.get("check_ins"), Some(&0), "no check-in row was written");
     assert_eq!(report.counts.get("check_in_drafts"), Some(&0), "nor any draft");
 }
@@ -88,24 +88,24 @@ fn a_half_done_proqol_is_kept_through_a_lock_and_finished_later() {
     for (i, a) in answers.iter_mut().enumerate().take(12) {
         *a = Some(i32::try_from(i % 5).expect("small") + 1);
     }
-    j.session.save_check_in_draft("proqol5", answers.clone(), 12).expect("keep");
+    ballast_api::check_ins::save_draft(&j.session, "proqol5", answers.clone(), 12).expect("keep");
     j.session.lock();
-    assert!(j.session.check_in_overview().is_err(), "locked: nothing is readable");
+    assert!(ballast_api::check_ins::overview(&j.session).is_err(), "locked: nothing is readable");
     j.session.unlock(&pass()).expect("unlock");
-    let overview = j.session.check_in_overview().expect("overview");
+    let overview = ballast_api::check_ins::overview(&j.session).expect("overview");
     let proqol = overview.iter().find(|s| s.instrument.id == "proqol5").expect("proqol");
     let draft = proqol.draft.as_ref().expect("the unfinished check-in is still there after unlocking");
     assert_eq!((draft.answers.clone(), draft.position), (answers.clone(), 12), "with its answers and place");
     for a in answers.iter_mut().skip(12) {
         *a = Some(3);
     }
-    j.session.record_check_in("proqol5", answers).expect("finish");
-    let overview = j.session.check_in_overview().expect("overview");
+    ballast_api::check_ins::record(&j.session, "proqol5", answers).expect("finish");
+    let overview = ballast_api::check_ins::overview(&j.session).expect("overview");
     assert!(overview.iter().all(|s| s.draft.is_none()), "finishing forgets the draft");
-    j.session.save_check_in_draft("who5", vec![None; 5], 0).expect("keep");
-    j.session.discard_check_in_draft("who5").expect("discard");
+    ballast_api::check_ins::save_draft(&j.session, "who5", vec![None; 5], 0).expect("keep");
+    ballast_api::check_ins::discard_draft(&j.session, "who5").expect("discard");
     assert!(
-        j.session.check_in_overview().expect("overview").iter().all(|s| s.draft.is_none()),
+        ballast_api::check_ins::overview(&j.session).expect("overview").iter().all(|s| s.draft.is_none()),
         "starting again forgets it"
     );
 }
@@ -114,11 +114,16 @@ fn a_half_done_proqol_is_kept_through_a_lock_and_finished_later() {
 fn check_ins_are_suggested_gently_on_their_schedule_and_can_be_turned_off() {
     let j = Journey::new(0, "");
     let due = |id: &str| {
-        j.session.check_in_overview().expect("overview").into_iter().find(|s| s.instrument.id == id).expect("known").due
+        ballast_api::check_ins::overview(&j.session)
+            .expect("overview")
+            .into_iter()
+            .find(|s| s.instrument.id == id)
+            .expect("known")
+            .due
     };
     assert_eq!(due("who5"), Due::Now, "never taken: suggested");
     assert_eq!(due("single_item_burnout"), Due::Unscheduled, "the single item is there any time");
-    j.session.record_check_in("who5", vec![Some(3); 5]).expect("record");
+    ballast_api::check_ins::record(&j.session, "who5", vec![Some(3); 5]).expect("record");
     let taken = ballast_core::Clock::now(j.clock.as_ref()).with_timezone(&chrono::Local).date_naive();
     assert_eq!(
         due("who5"),
@@ -127,13 +132,13 @@ fn check_ins_are_suggested_gently_on_their_schedule_and_can_be_turned_off() {
     );
     j.clock.advance(Duration::days(14));
     assert_eq!(due("who5"), Due::Now, "suggested again after 14 days");
-    j.session.set_check_in_every("who5", 30).expect("monthly");
+    ballast_api::check_ins::set_every(&j.session, "who5", 30).expect("monthly");
     assert_eq!(due("who5"), Due::Later { from: taken + chrono::Days::new(30) }, "the worker's own schedule");
-    j.session.set_check_in_every("who5", 0).expect("off");
+    ballast_api::check_ins::set_every(&j.session, "who5", 0).expect("off");
     assert_eq!(due("who5"), Due::Unscheduled, "turned off");
     for (id, days) in [("single_item_burnout", 7), ("who5", 366), ("nope", 7)] {
         assert!(
-            matches!(j.session.set_check_in_every(id, days), Err(ApiError::Invalid(_))),
+            matches!(ballast_api::check_ins::set_every(&j.session, id, days), Err(ApiError::Invalid(_))),
             "{id} every {days} days is refused"
         );
     }
@@ -142,23 +147,27 @@ fn check_ins_are_suggested_gently_on_their_schedule_and_can_be_turned_off() {
 #[test]
 fn backups_count_check_ins_and_a_tampered_export_imports_nothing() {
     let j = Journey::new(1, "kept");
-    j.session.record_check_in("who5", vec![Some(2); 5]).expect("record");
-    let backup = j.session.back_up_now(&mut |_| {}).expect("backup");
-    let report = j.session.verify_backup(&backup.file_name).expect("verify");
+    ballast_api::check_ins::record(&j.session, "who5", vec![Some(2); 5]).expect("record");
+    let backup = ballast_api::backups::back_up_now(&j.session, &mut |_| {}).expect("backup");
+    let report = ballast_api::backups::verify_backup(&j.session, &backup.file_name).expect("verify");
     assert_eq!(report.counts.get("check_ins"), Some(&1), "check-ins are in the verified counts: {:?}", report.counts);
     assert_eq!(report.counts.get("check_in_answers"), Some(&5), "with their answers");
 
-    let json = String::from_utf8(j.session.export_json().expect("export")).expect("utf-8");
+    let json =
+        String::from_utf8(ballast_api::transfer::export::export_json(&j.session).expect("export")).expect("utf-8");
     assert!(json.contains("\"check_ins\": ["), "the export carries check-ins");
     let tampered = json.replacen("\"answers\":[2,2,2,2,2]", "\"answers\":[2,2,7,2,2]", 1);
     assert_ne!(tampered, json, "the test altered an answer");
     let b = Journey::new(0, "");
     let path = b.tmp.path().join("tampered.json");
     std::fs::write(&path, tampered).expect("write");
-    let err = b.session.import_file(&path, &mut |_| {}).expect_err("refused");
+    let err = ballast_api::transfer::import::import_file(&b.session, &path, &mut |_| {}).expect_err("refused");
     let ApiError::ImportInvalid(problems) = err else { panic!("an import problem, got {err:?}") };
     assert_eq!(problems[0].field, "check_ins[0].answers[3]", "named by record and item: {problems:?}");
-    assert!(b.texts().is_empty() && b.session.check_ins(None).expect("list").is_empty(), "nothing was written");
+    assert!(
+        b.texts().is_empty() && ballast_api::check_ins::list(&b.session, None).expect("list").is_empty(),
+        "nothing was written"
+    );
 }
 
 /// A subscale's score computed plainly from the stored answers, as the manuals describe it.
@@ -195,8 +204,8 @@ fn any_valid_answers_are_stored_scored_in_range_and_equal_a_plain_recomputation(
     runner
         .run(&strategy, |(def, answers)| {
             j.clock.advance(Duration::seconds(1));
-            let id = j.session.record_check_in(&def.id, answers).expect("valid answers are kept").id;
-            let kept = j.session.check_in(id).expect("read back");
+            let id = ballast_api::check_ins::record(&j.session, &def.id, answers).expect("valid answers are kept").id;
+            let kept = ballast_api::check_ins::get(&j.session, id).expect("read back");
             prop_assert_eq!(&kept.problem, &None, "{}: the kept record is sound", def.id);
             prop_assert_eq!(kept.scores.len(), def.subscales.len(), "{}: a score for every subscale", def.id);
             for (sub, score) in def.subscales.iter().zip(&kept.scores) {
@@ -235,16 +244,21 @@ fn cbi_means_with_long_decimals_survive_export_and_import_exactly() {
     ];
     for row in answers {
         a.clock.advance(Duration::minutes(1));
-        a.session.record_check_in("cbi", row.iter().copied().map(Some).collect()).expect("record");
+        ballast_api::check_ins::record(&a.session, "cbi", row.iter().copied().map(Some).collect()).expect("record");
     }
-    let first = a.session.export_json().expect("export");
+    let first = ballast_api::transfer::export::export_json(&a.session).expect("export");
     let b = Journey::new(0, "");
     let path = b.tmp.path().join("cbi.json");
     std::fs::write(&path, &first).expect("write");
-    let report = b.session.import_file(&path, &mut |_| {}).expect("an export with long CBI means imports");
+    let report = ballast_api::transfer::import::import_file(&b.session, &path, &mut |_| {})
+        .expect("an export with long CBI means imports");
     assert_eq!(report.added, 3, "all three check-ins");
     let means = |j: &Journey| -> Vec<Option<f64>> {
-        j.session.check_ins(None).expect("list").iter().flat_map(|v| v.scores.iter().map(|s| s.score)).collect()
+        ballast_api::check_ins::list(&j.session, None)
+            .expect("list")
+            .iter()
+            .flat_map(|v| v.scores.iter().map(|s| s.score))
+            .collect()
     };
     assert_eq!(means(&b), means(&a), "every mean is read back bit for bit");
     assert!(means(&a).contains(&Some(550.0 / 6.0)), "the long decimal case is among them");
@@ -253,15 +267,20 @@ fn cbi_means_with_long_decimals_survive_export_and_import_exactly() {
 #[test]
 fn an_export_saying_version_1_cannot_carry_check_ins() {
     let j = Journey::new(0, "");
-    j.session.record_check_in("single_item_burnout", vec![Some(2)]).expect("record");
-    let json = String::from_utf8(j.session.export_json().expect("export")).expect("utf-8");
+    ballast_api::check_ins::record(&j.session, "single_item_burnout", vec![Some(2)]).expect("record");
+    let json =
+        String::from_utf8(ballast_api::transfer::export::export_json(&j.session).expect("export")).expect("utf-8");
     let current = format!("\"version\": {}", ballast_api::transfer::VERSION);
     let v1 = json.replacen(&current, "\"version\": 1", 1);
     assert_ne!(v1, json, "the test changed the version");
     let b = Journey::new(0, "");
     let path = b.tmp.path().join("v1.json");
     std::fs::write(&path, v1).expect("write");
-    let Err(ApiError::ImportInvalid(problems)) = b.session.import_file(&path, &mut |_| {}) else { panic!("refused") };
+    let Err(ApiError::ImportInvalid(problems)) =
+        ballast_api::transfer::import::import_file(&b.session, &path, &mut |_| {})
+    else {
+        panic!("refused")
+    };
     assert!(problems.iter().any(|p| p.field == "check_ins"), "named: {problems:?}");
-    assert!(b.session.check_ins(None).expect("list").is_empty(), "nothing written");
+    assert!(ballast_api::check_ins::list(&b.session, None).expect("list").is_empty(), "nothing written");
 }

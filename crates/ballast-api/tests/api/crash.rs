@@ -47,13 +47,14 @@ fn crash_child() {
     let mut out = std::io::stdout().lock();
     writeln!(out, "READY").and_then(|()| out.flush()).expect("the parent reads");
     for n in start.. {
-        let saved = session.save_reflection(None, &draft(n)).expect("the child saves");
+        let saved = ballast_api::entries::save_reflection(&session, None, &draft(n)).expect("the child saves");
         writeln!(out, "ACK {} {n}", saved.id).and_then(|()| out.flush()).expect("the parent reads");
     }
 }
 
 fn check(session: &Session, (id, n): (EntryId, i32), when: &str) {
-    let entry = session.get_entry(id).unwrap_or_else(|e| panic!("acknowledged entry {id} is missing {when}: {e:?}"));
+    let entry = ballast_api::entries::get_entry(session, id)
+        .unwrap_or_else(|e| panic!("acknowledged entry {id} is missing {when}: {e:?}"));
     let EntryFields::Reflection(r) = entry.fields else { panic!("entry {id} changed kind {when}") };
     let want = draft(n);
     assert_eq!((r.text, r.mood, r.tags), (want.text, want.mood, want.tags), "entry {id} is intact {when}");
@@ -150,7 +151,7 @@ fn acknowledged_saves_survive_sigkill() {
         // the rest of the file after each kill, and every entry is read once more at the end.
         let session = unlock(&dir);
         assert_eq!(
-            session.integrity_problems().expect("integrity check"),
+            ballast_api::backups::integrity_problems(&session).expect("integrity check"),
             Vec::<String>::new(),
             "integrity_check is ok after kill {round} (seed {seed})"
         );
@@ -184,7 +185,7 @@ fn a_wal_deleted_after_an_unclean_exit_is_detected_and_recovered() {
     let first = Session::new(DataDir::new(&dir), Arc::new(SystemClock));
     first.set_up(&SecretString::from(PASS.to_owned())).expect("set up");
     for n in 0..10 {
-        first.save_reflection(None, &draft(n)).expect("save");
+        ballast_api::entries::save_reflection(&first, None, &draft(n)).expect("save");
     }
     first.lock();
     let (mut child, heard, reader) = spawn_child(&dir, 10);
@@ -204,11 +205,12 @@ fn a_wal_deleted_after_an_unclean_exit_is_detected_and_recovered() {
     let session = Session::new(data.clone(), Arc::new(SystemClock));
     let err = session.unlock(&Secret::Passphrase(SecretString::from(PASS.to_owned()))).expect_err("detected");
     assert_eq!(err, ApiError::JournalDamaged(Damage::LostRecentChanges), "named as lost recent changes");
-    let folder = session.damage_report().and_then(|r| r.quarantined_to).expect("moved aside");
+    let folder = ballast_api::recovery::damage_report(&session).and_then(|r| r.quarantined_to).expect("moved aside");
     let folder = std::path::PathBuf::from(folder);
     assert_eq!(std::fs::read(folder.join("journal.db")).expect("kept db"), db, "the database, byte for byte");
     assert_eq!(std::fs::read(folder.join("journal.db-shm")).expect("kept shm"), shm, "its index, byte for byte");
-    session.recover(&Secret::Passphrase(SecretString::from(PASS.to_owned())), None).expect("restore");
+    ballast_api::recovery::recover(&session, &Secret::Passphrase(SecretString::from(PASS.to_owned())), None)
+        .expect("restore");
     for n in 0..10 {
         let id = EntryId(i64::from(n) + 1);
         check(&session, (id, n), "after restoring the day's backup");

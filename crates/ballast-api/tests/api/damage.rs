@@ -16,7 +16,7 @@ const LINE: &str = "a long enough line to fill several pages ";
 /// A journal with a backup of all its entries, locked cleanly (so it is one file).
 fn backed_up() -> (Journey, Vec<String>) {
     let j = Journey::new(40, &LINE.repeat(8));
-    j.session.back_up_now(&mut |_| {}).expect("back up");
+    ballast_api::backups::back_up_now(&j.session, &mut |_| {}).expect("back up");
     let texts = j.texts();
     j.session.lock();
     assert!(!j.dir.wal().exists(), "a clean lock leaves one file");
@@ -43,7 +43,7 @@ fn detected_kept_and_restored(damage: impl FnOnce(&Path), want: Damage) {
     let err = j.session.unlock(&pass()).expect_err("damage stops the unlock");
     assert_eq!(err, ApiError::JournalDamaged(want), "detected as {want:?}");
     assert!(err.sentence().contains("nothing has been deleted"), "the message is calm and says so: {}", err.sentence());
-    let report = j.session.damage_report().expect("a damage report");
+    let report = ballast_api::recovery::damage_report(&j.session).expect("a damage report");
     let folder = PathBuf::from(report.quarantined_to.expect("the damaged file was moved aside"));
     assert!(folder.starts_with(j.dir.quarantine()), "into quarantine/");
     let kept = quarantined(&folder);
@@ -52,9 +52,9 @@ fn detected_kept_and_restored(damage: impl FnOnce(&Path), want: Damage) {
     assert!(report.newest_backup.is_some() && report.can_start_empty, "both ways forward are offered");
     assert!(!j.dir.database().exists(), "nothing damaged is left in place");
 
-    j.session.recover(&pass(), None).expect("restore the newest backup");
+    ballast_api::recovery::recover(&j.session, &pass(), None).expect("restore the newest backup");
     assert_eq!(j.texts(), texts, "every entry of the backup is back");
-    assert!(j.session.damage_report().is_none(), "the report clears once recovered");
+    assert!(ballast_api::recovery::damage_report(&j.session).is_none(), "the report clears once recovered");
     assert!(folder.exists(), "the quarantined copy is still kept after recovery");
 }
 
@@ -113,12 +113,20 @@ fn a_missing_database_can_start_empty_and_keeps_the_backups() {
     std::fs::remove_file(j.dir.database()).expect("remove");
     let err = j.session.unlock(&pass()).expect_err("missing");
     assert_eq!(err, ApiError::JournalDamaged(Damage::Missing), "a missing file is named as such");
-    assert!(j.session.damage_report().expect("report").quarantined_to.is_none(), "nothing to move aside");
-    j.session.start_empty(&pass()).expect("start empty with the same key");
+    assert!(
+        ballast_api::recovery::damage_report(&j.session).expect("report").quarantined_to.is_none(),
+        "nothing to move aside"
+    );
+    ballast_api::recovery::start_empty(&j.session, &pass()).expect("start empty with the same key");
     assert!(j.texts().is_empty(), "an empty journal");
-    assert_eq!(j.session.list_backups().expect("list").backups.len(), 1, "the old backups are still listed");
-    let name = j.session.list_backups().expect("list").backups[0].file_name.clone();
-    j.session.restore(&name, "restore", &mut |_| {}).expect("and still restore with the same key");
+    assert_eq!(
+        ballast_api::backups::list_backups(&j.session).expect("list").backups.len(),
+        1,
+        "the old backups are still listed"
+    );
+    let name = ballast_api::backups::list_backups(&j.session).expect("list").backups[0].file_name.clone();
+    ballast_api::backups::restore(&j.session, &name, "restore", &mut |_| {})
+        .expect("and still restore with the same key");
     assert_eq!(j.texts().len(), 40, "the backup's entries are back");
 }
 
@@ -134,12 +142,12 @@ fn a_damaged_vault_is_set_aside_and_its_copy_brings_the_journal_back() {
     std::fs::write(j.dir.vault(), &damaged).expect("damage the vault");
     let err = j.session.unlock(&pass()).expect_err("damaged vault");
     assert_eq!(err, ApiError::VaultDamaged, "told apart from a wrong passphrase");
-    let report = j.session.damage_report().expect("report");
+    let report = ballast_api::recovery::damage_report(&j.session).expect("report");
     let folder = PathBuf::from(report.quarantined_to.expect("moved aside"));
     assert_eq!(quarantined(&folder), vec![("vault.json".to_owned(), damaged)], "the vault, byte for byte");
     assert!(!report.can_start_empty, "a new key means setting up again, so that is not offered here");
     assert_eq!(j.session.status().state, JournalState::NeedsRecovery, "the app offers recovery, not set-up");
-    j.session.recover(&pass(), None).expect("the copy kept with the backups takes its place");
+    ballast_api::recovery::recover(&j.session, &pass(), None).expect("the copy kept with the backups takes its place");
     assert_eq!(j.texts(), texts, "every entry is there");
 }
 
@@ -152,7 +160,7 @@ fn a_wrong_passphrase_on_a_healthy_journal_never_quarantines() {
         assert_eq!(j.session.unlock(&wrong).err(), Some(ApiError::WrongPassphrase), "just a wrong passphrase");
     }
     assert!(!j.dir.quarantine().exists(), "no quarantine folder is made");
-    assert!(j.session.damage_report().is_none(), "no damage is reported");
+    assert!(ballast_api::recovery::damage_report(&j.session).is_none(), "no damage is reported");
     let after: Vec<_> = j.files().into_iter().filter(|(p, _)| !p.ends_with("ballast.lock")).collect();
     let before: Vec<_> = before.into_iter().filter(|(p, _)| !p.ends_with("ballast.lock")).collect();
     assert_eq!(after, before, "every file is exactly as it was");

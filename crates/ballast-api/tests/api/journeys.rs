@@ -55,13 +55,20 @@ fn set_up_lock_and_unlock() {
     assert_eq!(s.status().state, JournalState::NeedsSetup, "a refused set-up creates nothing");
     let recovery = s.set_up(&secret(PASS)).expect("set up").recovery_key;
     assert_eq!(s.status().state, JournalState::Unlocked, "set-up leaves the journal open");
-    let id = s
-        .save_reflection(None, &ReflectionDraft { text: Some("first".into()), ..Default::default() })
-        .expect("save")
-        .id;
+    let id = ballast_api::entries::save_reflection(
+        &s,
+        None,
+        &ReflectionDraft { text: Some("first".into()), ..Default::default() },
+    )
+    .expect("save")
+    .id;
     s.lock();
     assert_eq!(s.status().state, JournalState::Locked, "locked after lock");
-    assert_eq!(s.get_entry(id).err(), Some(ApiError::Locked), "nothing is readable while locked");
+    assert_eq!(
+        ballast_api::entries::get_entry(&s, id).err(),
+        Some(ApiError::Locked),
+        "nothing is readable while locked"
+    );
     assert_eq!(
         s.unlock(&Secret::Passphrase(secret("wrong wrong wrong"))).err(),
         Some(ApiError::WrongPassphrase),
@@ -73,7 +80,7 @@ fn set_up_lock_and_unlock() {
         "a wrong recovery key has its own message"
     );
     s.unlock(&Secret::RecoveryKey(secret(&recovery))).expect("the recovery key opens it");
-    assert!(s.get_entry(id).is_ok(), "the entry is still there");
+    assert!(ballast_api::entries::get_entry(&s, id).is_ok(), "the entry is still there");
 }
 
 #[test]
@@ -81,21 +88,24 @@ fn an_invalid_draft_writes_nothing_and_names_every_field() {
     let tmp = tempfile::tempdir().expect("temp dir");
     let s = session(tmp.path());
     s.set_up(&secret(PASS)).expect("set up");
-    let err = s
-        .save_reflection(
-            None,
-            &ReflectionDraft {
-                mood: Some(11),
-                outcome: Some("worse".into()),
-                text: Some("kept?".into()),
-                ..Default::default()
-            },
-        )
-        .expect_err("invalid");
+    let err = ballast_api::entries::save_reflection(
+        &s,
+        None,
+        &ReflectionDraft {
+            mood: Some(11),
+            outcome: Some("worse".into()),
+            text: Some("kept?".into()),
+            ..Default::default()
+        },
+    )
+    .expect_err("invalid");
     let ApiError::Invalid(fields) = err else { panic!("expected invalid, got {err:?}") };
     let names: Vec<_> = fields.iter().map(|f| f.field.as_str()).collect();
     assert_eq!(names, ["mood", "outcome"], "both problems are reported");
-    assert!(s.list_entries(None, 50).expect("list").entries.is_empty(), "nothing is half-saved");
+    assert!(
+        ballast_api::entries::list_entries(&s, None, 50).expect("list").entries.is_empty(),
+        "nothing is half-saved"
+    );
 }
 
 #[test]
@@ -103,16 +113,16 @@ fn edits_keep_the_id_and_pages_link_up() {
     let tmp = tempfile::tempdir().expect("temp dir");
     let s = session(tmp.path());
     s.set_up(&secret(PASS)).expect("set up");
-    let saved = s
-        .save_setback(
-            None,
-            &SetbackDraft {
-                setback_type: Some("relapse".into()),
-                person_code: Some("Jane Smith".into()),
-                ..Default::default()
-            },
-        )
-        .expect("save");
+    let saved = ballast_api::entries::save_setback(
+        &s,
+        None,
+        &SetbackDraft {
+            setback_type: Some("relapse".into()),
+            person_code: Some("Jane Smith".into()),
+            ..Default::default()
+        },
+    )
+    .expect("save");
     assert_eq!(saved.warnings.len(), 1, "a name-like code warns without blocking");
     let edited = SetbackDraft {
         setback_type: Some("crisis".into()),
@@ -120,20 +130,21 @@ fn edits_keep_the_id_and_pages_link_up() {
         occurred_at: Some("2026-11-20T09:00:00+00:00".into()),
         ..Default::default()
     };
-    s.save_setback(Some(saved.id), &edited).expect("edit");
-    let view = s.get_entry(saved.id).expect("read");
+    ballast_api::entries::save_setback(&s, Some(saved.id), &edited).expect("edit");
+    let view = ballast_api::entries::get_entry(&s, saved.id).expect("read");
     assert_eq!(view.fields, EntryFields::Setback(edited), "the edit is what is read back");
     for i in 0..4 {
-        s.save_reflection(None, &ReflectionDraft { mood: Some(i), ..Default::default() }).expect("save");
+        ballast_api::entries::save_reflection(&s, None, &ReflectionDraft { mood: Some(i), ..Default::default() })
+            .expect("save");
     }
-    let first = s.list_entries(None, 3).expect("page 1");
+    let first = ballast_api::entries::list_entries(&s, None, 3).expect("page 1");
     assert_eq!(first.entries.len(), 3, "a full first page");
-    let second = s.list_entries(first.next, 3).expect("page 2");
+    let second = ballast_api::entries::list_entries(&s, first.next, 3).expect("page 2");
     assert_eq!(second.entries.len(), 2, "the rest on the second page");
     assert!(second.next.is_none(), "no cursor after the last page");
     assert_eq!(second.entries.last().map(|e| e.id), Some(saved.id), "the oldest entry comes last");
-    s.delete_entry(saved.id).expect("delete");
-    assert_eq!(s.get_entry(saved.id).err(), Some(ApiError::NotFound), "deleted");
+    ballast_api::entries::delete_entry(&s, saved.id).expect("delete");
+    assert_eq!(ballast_api::entries::get_entry(&s, saved.id).err(), Some(ApiError::NotFound), "deleted");
 }
 
 #[test]
@@ -141,21 +152,29 @@ fn drafts_and_settings_survive_a_lock() {
     let tmp = tempfile::tempdir().expect("temp dir");
     let s = session(tmp.path());
     s.set_up(&secret(PASS)).expect("set up");
-    assert_eq!(s.settings().expect("settings"), Settings { auto_lock_minutes: 10 }, "auto-lock defaults to 10 minutes");
+    assert_eq!(
+        ballast_api::settings::current(&s).expect("settings"),
+        Settings { auto_lock_minutes: 10, lock_when_minimised: false },
+        "auto-lock defaults to 10 minutes"
+    );
     assert!(
-        matches!(s.save_settings(Settings { auto_lock_minutes: 0 }), Err(ApiError::Invalid(_))),
+        matches!(
+            ballast_api::settings::save(&s, Settings { auto_lock_minutes: 0, lock_when_minimised: false }),
+            Err(ApiError::Invalid(_))
+        ),
         "0 minutes is refused"
     );
-    s.save_settings(Settings { auto_lock_minutes: 3 }).expect("save settings");
+    ballast_api::settings::save(&s, Settings { auto_lock_minutes: 3, lock_when_minimised: false })
+        .expect("save settings");
     let draft = FormDraft::Reflection {
         entry_id: None,
         fields: ReflectionDraft { text: Some("unfinished".into()), ..Default::default() },
     };
-    s.save_draft(&draft).expect("keep draft");
+    ballast_api::drafts::save_draft(&s, &draft).expect("keep draft");
     s.lock();
     s.unlock(&Secret::Passphrase(secret(PASS))).expect("unlock");
-    assert_eq!(s.take_draft().expect("take"), Some(draft), "the draft comes back after unlock");
-    assert_eq!(s.settings().expect("settings").auto_lock_minutes, 3, "settings persist");
+    assert_eq!(ballast_api::drafts::take_draft(&s).expect("take"), Some(draft), "the draft comes back after unlock");
+    assert_eq!(ballast_api::settings::current(&s).expect("settings").auto_lock_minutes, 3, "settings persist");
 }
 
 #[test]
@@ -164,15 +183,18 @@ fn changing_the_passphrase_checks_both() {
     let s = session(tmp.path());
     s.set_up(&secret(PASS)).expect("set up");
     assert!(
-        matches!(s.change_passphrase(&secret(PASS), &secret("short")), Err(ApiError::WeakPassphrase(_))),
+        matches!(
+            ballast_api::keys::change_passphrase(&s, &secret(PASS), &secret("short")),
+            Err(ApiError::WeakPassphrase(_))
+        ),
         "the new one must meet the rule"
     );
     assert_eq!(
-        s.change_passphrase(&secret("not it at all!"), &secret("a brand new phrase")).err(),
+        ballast_api::keys::change_passphrase(&s, &secret("not it at all!"), &secret("a brand new phrase")).err(),
         Some(ApiError::WrongPassphrase),
         "the current one must be right"
     );
-    s.change_passphrase(&secret(PASS), &secret("a brand new phrase")).expect("change");
+    ballast_api::keys::change_passphrase(&s, &secret(PASS), &secret("a brand new phrase")).expect("change");
     s.lock();
     s.unlock(&Secret::Passphrase(secret("a brand new phrase"))).expect("the new passphrase opens it");
 }

@@ -6,6 +6,8 @@ mod care;
 mod check_ins;
 mod crash;
 mod damage;
+mod door;
+mod full_disk;
 mod journeys;
 mod report;
 mod support;

@@ -50,7 +50,7 @@ fn seeded() -> Journey {
             share_text: share,
             ..Default::default()
         };
-        j.session.save_reflection(None, &r).expect("a valid reflection");
+        ballast_api::entries::save_reflection(&j.session, None, &r).expect("a valid reflection");
         let s = SetbackDraft {
             occurred_at: Some(at.replace("12:00", "15:00")),
             setback_type: Some("crisis".into()),
@@ -63,9 +63,9 @@ fn seeded() -> Journey {
             share_text: share,
             ..Default::default()
         };
-        j.session.save_setback(None, &s).expect("a valid setback");
+        ballast_api::entries::save_setback(&j.session, None, &s).expect("a valid setback");
     }
-    j.session.record_check_in("who5", vec![Some(3); 5]).expect("a check-in");
+    ballast_api::check_ins::record(&j.session, "who5", vec![Some(3); 5]).expect("a check-in");
     j
 }
 
@@ -127,8 +127,8 @@ fn only_shared_text_and_only_chosen_codes_and_tags_reach_the_pdf_and_the_markdow
         let req = SummaryRequest { include_codes: codes_and_tags, include_tags: codes_and_tags, ..november() };
         let pdf = out.join(format!("{name}.pdf"));
         let md = out.join(format!("{name}.md"));
-        j.session.write_summary(&req, &pdf, None).expect("the PDF is written");
-        j.session.write_summary(&req, &md, None).expect("the Markdown is written");
+        ballast_api::report::write(&j.session, &req, &pdf, None).expect("the PDF is written");
+        ballast_api::report::write(&j.session, &req, &md, None).expect("the Markdown is written");
         let markdown = std::fs::read_to_string(&md).expect("read the markdown");
         for (what, text) in [("PDF", readable(&pdf)), ("Markdown", markdown)] {
             for field in FIELDS {
@@ -163,9 +163,9 @@ fn only_shared_text_and_only_chosen_codes_and_tags_reach_the_pdf_and_the_markdow
 fn the_preview_is_the_text_of_the_pdf_in_order() {
     let j = seeded();
     let req = SummaryRequest { to: day(11, 25), ..november() };
-    let preview = j.session.summary_preview(&req).expect("a preview");
+    let preview = ballast_api::report::preview(&j.session, &req).expect("a preview");
     let pdf = j.tmp.path().join("s.pdf");
-    j.session.write_summary(&req, &pdf, None).expect("written");
+    ballast_api::report::write(&j.session, &req, &pdf, None).expect("written");
     let text = folded(&pdf_text(&pdf));
     let mut from = 0;
     for block in preview.summary.texts() {
@@ -181,7 +181,7 @@ fn the_preview_is_the_text_of_the_pdf_in_order() {
 }
 
 fn run_to_file(j: &Journey, req: &SummaryRequest, file: &Path) -> Result<(), ApiError> {
-    j.session.write_summary(req, file, None).map(|_| ())
+    ballast_api::report::write(&j.session, req, file, None).map(|_| ())
 }
 
 #[test]
@@ -189,7 +189,7 @@ fn the_share_log_records_each_file_and_never_its_content_and_can_be_cleared() {
     let j = seeded();
     let pdf = j.tmp.path().join("for-supervision.pdf");
     run_to_file(&j, &SummaryRequest { include_tags: true, ..november() }, &pdf).expect("written");
-    let log = j.session.share_log().expect("the log");
+    let log = ballast_api::report::share_log(&j.session).expect("the log");
     assert_eq!(log.len(), 1, "one record per file written");
     let r = &log[0];
     assert_eq!(
@@ -200,11 +200,12 @@ fn the_share_log_records_each_file_and_never_its_content_and_can_be_cleared() {
     assert_eq!(r.included.shared_entries, 2, "how many entries' text");
     let json = serde_json::to_string(&log).expect("json");
     assert!(!json.contains("SHARED-") && !json.contains("pacing"), "the log never holds content: {json}");
-    j.session.set_share_text(ballast_core::EntryId(1), false).expect("untick the shared reflection");
-    let preview = j.session.summary_preview(&november()).expect("a preview");
+    ballast_api::report::set_share_text(&j.session, ballast_core::EntryId(1), false)
+        .expect("untick the shared reflection");
+    let preview = ballast_api::report::preview(&j.session, &november()).expect("a preview");
     assert_eq!(preview.included.shared_entries, 1, "a tick changes what the next summary holds");
-    assert_eq!(j.session.clear_share_log().expect("cleared"), 1, "clearing says how many");
-    assert!(j.session.share_log().expect("the log").is_empty(), "and the log is empty");
+    assert_eq!(ballast_api::report::clear_share_log(&j.session).expect("cleared"), 1, "clearing says how many");
+    assert!(ballast_api::report::share_log(&j.session).expect("the log").is_empty(), "and the log is empty");
     assert!(pdf.exists(), "clearing the log leaves the files alone");
 }
 
@@ -213,7 +214,7 @@ fn thin_ranges_give_sensible_documents() {
     let j = seeded();
     let only =
         ReflectionDraft { occurred_at: Some("2026-09-15T12:00:00Z".into()), mood: Some(5), ..Default::default() };
-    j.session.save_reflection(None, &only).expect("a reflection on a day of its own");
+    ballast_api::entries::save_reflection(&j.session, None, &only).expect("a reflection on a day of its own");
     let cases = [
         (day(1, 1), day(1, 31), "No self-checks were taken in this range."),
         (day(9, 15), day(9, 15), "Reflections: 1 Setbacks logged: 0"),
@@ -248,21 +249,26 @@ fn bad_input_gives_a_calm_error_and_leaves_no_file() {
     assert!(matches!(&e, ApiError::Invalid(f) if f[0].field == "note"), "{e:?}");
     let left: Vec<_> = std::fs::read_dir(&dir).expect("read").flatten().map(|e| e.file_name()).collect();
     assert!(left.is_empty(), "no file and no partial file is left behind: {left:?}");
-    assert!(j.session.share_log().expect("log").is_empty(), "and nothing is recorded as shared");
+    assert!(ballast_api::report::share_log(&j.session).expect("log").is_empty(), "and nothing is recorded as shared");
 }
 
 #[test]
 fn a_summary_that_changed_since_its_preview_is_not_saved() {
     let j = seeded();
-    let preview = j.session.summary_preview(&november()).expect("a preview");
+    let preview = ballast_api::report::preview(&j.session, &november()).expect("a preview");
     let pdf = j.tmp.path().join("s.pdf");
-    j.session.set_share_text(ballast_core::EntryId(3), true).expect("a tick after the preview");
-    let e = j.session.write_summary(&november(), &pdf, Some(&preview.fingerprint)).expect_err("the file would differ");
+    ballast_api::report::set_share_text(&j.session, ballast_core::EntryId(3), true).expect("a tick after the preview");
+    let e = ballast_api::report::write(&j.session, &november(), &pdf, Some(&preview.fingerprint))
+        .expect_err("the file would differ");
     assert!(matches!(&e, ApiError::Invalid(f) if f[0].field == "preview"), "says the preview changed: {e:?}");
-    assert!(!pdf.exists() && j.session.share_log().expect("log").is_empty(), "nothing is written or recorded");
-    let fresh = j.session.summary_preview(&november()).expect("the preview again");
+    assert!(
+        !pdf.exists() && ballast_api::report::share_log(&j.session).expect("log").is_empty(),
+        "nothing is written or recorded"
+    );
+    let fresh = ballast_api::report::preview(&j.session, &november()).expect("the preview again");
     assert_ne!(fresh.fingerprint, preview.fingerprint, "a different summary has a different fingerprint");
-    j.session.write_summary(&november(), &pdf, Some(&fresh.fingerprint)).expect("the file of the preview shown");
+    ballast_api::report::write(&j.session, &november(), &pdf, Some(&fresh.fingerprint))
+        .expect("the file of the preview shown");
     assert!(pdf_text(&pdf).contains("PRIVATE-text-borealis"), "now holding the entry ticked before this preview");
 }
 
@@ -294,7 +300,7 @@ fn characters_the_pdf_cannot_draw_are_named_in_the_preview() {
         share_text: true,
         ..Default::default()
     };
-    j.session.save_reflection(None, &draft).expect("saved");
-    let preview = j.session.summary_preview(&november()).expect("a preview");
+    ballast_api::entries::save_reflection(&j.session, None, &draft).expect("saved");
+    let preview = ballast_api::report::preview(&j.session, &november()).expect("a preview");
     assert_eq!(preview.unsupported, ["🌱"], "the seedling has no glyph in the PDF's font, and the preview says so");
 }

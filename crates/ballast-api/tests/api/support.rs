@@ -30,6 +30,10 @@ pub fn any_check_in()
 pub struct TestClock(Mutex<DateTime<Utc>>);
 
 impl TestClock {
+    pub fn at(rfc3339: &str) -> Self {
+        Self(Mutex::new(DateTime::parse_from_rfc3339(rfc3339).expect("valid time").with_timezone(&Utc)))
+    }
+
     pub fn advance(&self, by: Duration) {
         let mut t = self.0.lock().expect("clock");
         *t += by;
@@ -64,17 +68,17 @@ impl Journey {
         session.set_up(&SecretString::from(PASS.to_owned())).expect("set up");
         for n in 0..entries {
             let draft = ReflectionDraft { text: Some(format!("{phrase} {n}")), mood: Some(5), ..Default::default() };
-            session.save_reflection(None, &draft).expect("save");
+            ballast_api::entries::save_reflection(&session, None, &draft).expect("save");
         }
         Self { tmp, dir, clock, session }
     }
 
     /// The texts of every entry, newest first.
     pub fn texts(&self) -> Vec<String> {
-        let page = self.session.list_entries(None, 500).expect("list");
+        let page = ballast_api::entries::list_entries(&self.session, None, 500).expect("list");
         page.entries
             .iter()
-            .map(|e| match self.session.get_entry(e.id).expect("read").fields {
+            .map(|e| match ballast_api::entries::get_entry(&self.session, e.id).expect("read").fields {
                 EntryFields::Reflection(r) => r.text.unwrap_or_default(),
                 EntryFields::Setback(s) => s.what_happened.unwrap_or_default(),
             })

@@ -26,7 +26,7 @@ fn write_file(j: &Journey, name: &str, bytes: &[u8]) -> std::path::PathBuf {
 }
 
 fn import(j: &Journey, path: &std::path::Path) -> Result<ballast_api::dto::ImportReport, ApiError> {
-    j.session.import_file(path, &mut |_| {})
+    ballast_api::transfer::import::import_file(&j.session, path, &mut |_| {})
 }
 
 #[derive(Debug, Clone)]
@@ -127,38 +127,49 @@ fn build(steps: &[Step], auto_lock: u32) -> Journey {
     for s in steps {
         j.clock.advance(Duration::milliseconds(1_234_567));
         match s {
-            Step::Reflection(d) => drop(j.session.save_reflection(None, d).expect("a generated reflection is valid")),
-            Step::Setback(d) => drop(j.session.save_setback(None, d).expect("a generated setback is valid")),
+            Step::Reflection(d) => drop(
+                ballast_api::entries::save_reflection(&j.session, None, d).expect("a generated reflection is valid"),
+            ),
+            Step::Setback(d) => {
+                drop(ballast_api::entries::save_setback(&j.session, None, d).expect("a generated setback is valid"))
+            }
             Step::CheckIn(id, answers) => {
-                drop(j.session.record_check_in(id, answers.clone()).expect("a generated check-in is valid"));
+                drop(
+                    ballast_api::check_ins::record(&j.session, id, answers.clone())
+                        .expect("a generated check-in is valid"),
+                );
             }
             Step::DeleteOldest | Step::EditNewest(_) => {
-                let page = j.session.list_entries(None, 500).expect("list");
+                let page = ballast_api::entries::list_entries(&j.session, None, 500).expect("list");
                 let (Some(newest), Some(oldest)) = (page.entries.first(), page.entries.last()) else { continue };
                 if let Step::EditNewest(t) = s {
                     if let ballast_api::dto::EntryFields::Reflection(mut r) =
-                        j.session.get_entry(newest.id).expect("get").fields
+                        ballast_api::entries::get_entry(&j.session, newest.id).expect("get").fields
                     {
                         r.text = t.clone();
-                        j.session.save_reflection(Some(newest.id), &r).expect("edit");
+                        ballast_api::entries::save_reflection(&j.session, Some(newest.id), &r).expect("edit");
                     }
                 } else {
-                    j.session.delete_entry(oldest.id).expect("delete");
+                    ballast_api::entries::delete_entry(&j.session, oldest.id).expect("delete");
                 }
             }
         }
     }
-    j.session.save_settings(ballast_api::dto::Settings { auto_lock_minutes: auto_lock }).expect("settings");
-    j.session.set_check_in_every("cbi", auto_lock % 60).expect("a schedule");
+    ballast_api::settings::save(
+        &j.session,
+        ballast_api::dto::Settings { auto_lock_minutes: auto_lock, lock_when_minimised: false },
+    )
+    .expect("settings");
+    ballast_api::check_ins::set_every(&j.session, "cbi", auto_lock % 60).expect("a schedule");
     let mut plan =
         ballast_core::care::SelfCarePlan { vt_goals: format!("plan {auto_lock}\n\"quoted\""), ..Default::default() };
-    j.session.save_self_care_plan(&plan).expect("a plan");
+    ballast_api::care::save_self_care_plan(&j.session, &plan).expect("a plan");
     j.clock.advance(Duration::minutes(1));
     plan.people = "Sam".into();
-    j.session.save_self_care_plan(&plan).expect("a second version");
+    ballast_api::care::save_self_care_plan(&j.session, &plan).expect("a second version");
     let resource = ballast_core::care::Resource { name: "Sam".into(), contact: "0123".into(), note: String::new() };
-    j.session.save_support_resources(&[resource]).expect("resources");
-    j.session.dismiss_nudge(&format!("wellbeing_low:{auto_lock}")).expect("dismiss a nudge");
+    ballast_api::care::save_support_resources(&j.session, &[resource]).expect("resources");
+    ballast_api::trends::dismiss_nudge(&j.session, &format!("wellbeing_low:{auto_lock}")).expect("dismiss a nudge");
     let day = |d| chrono::NaiveDate::from_ymd_opt(2026, 11, d).expect("a real day");
     let summary = ballast_api::report::SummaryRequest {
         from: day(1),
@@ -168,8 +179,7 @@ fn build(steps: &[Step], auto_lock: u32) -> Journey {
         note: Some(format!("note {auto_lock}")),
         author: auto_lock.is_multiple_of(5).then(|| "Sam".to_owned()),
     };
-    j.session
-        .write_summary(&summary, &j.tmp.path().join("summary.md"), None)
+    ballast_api::report::write(&j.session, &summary, &j.tmp.path().join("summary.md"), None)
         .expect("a summary, kept in the share log");
     j
 }
@@ -180,17 +190,17 @@ proptest! {
     #[test]
     fn export_import_export_is_byte_identical(steps in prop::collection::vec(step(), 0..25), minutes in 1..=240u32) {
         let a = build(&steps, minutes);
-        let first = a.session.export_json().expect("export");
+        let first = ballast_api::transfer::export::export_json(&a.session).expect("export");
         let b = Journey::new(0, "");
         let path = write_file(&b, "export.json", &first);
         let report = import(&b, &path).expect("a fresh export imports");
         b.clock.advance(Duration::days(3));
-        let second = b.session.export_json().expect("export again");
+        let second = ballast_api::transfer::export::export_json(&b.session).expect("export again");
         prop_assert_eq!(without_stamp(&first), without_stamp(&second), "export → import → export is lossless");
         prop_assert_eq!(report.skipped, 0, "nothing to skip in an empty journal");
         let again = import(&b, &path).expect("the same file again");
         prop_assert_eq!(again.added, 0, "a second import adds nothing");
-        prop_assert_eq!(without_stamp(&b.session.export_json().expect("export")), without_stamp(&first), "and doubles nothing");
+        prop_assert_eq!(without_stamp(&ballast_api::transfer::export::export_json(&b.session).expect("export")), without_stamp(&first), "and doubles nothing");
     }
 }
 
@@ -198,7 +208,8 @@ proptest! {
 fn one_bad_record_among_many_writes_nothing_and_every_problem_is_named() {
     let source = Journey::new(50, "a line");
     let mut doc: serde_json::Value =
-        serde_json::from_slice(&source.session.export_json().expect("export")).expect("json");
+        serde_json::from_slice(&ballast_api::transfer::export::export_json(&source.session).expect("export"))
+            .expect("json");
     doc["entries"][17]["mood"] = 11.into();
     doc["entries"][30]["kind"] = "diary".into();
     doc["entries"][41]["created_at"] = "yesterday".into();
@@ -217,7 +228,7 @@ fn one_bad_record_among_many_writes_nothing_and_every_problem_is_named() {
     assert!(problems.iter().all(|p| !p.message.contains("blue") && !p.message.contains("diary")), "no value is echoed");
     assert_eq!(target.texts(), before, "nothing was written");
     assert!(
-        target.session.list_backups().expect("list").backups.is_empty(),
+        ballast_api::backups::list_backups(&target.session).expect("list").backups.is_empty(),
         "not even a backup: nothing was going to change"
     );
 }
@@ -258,7 +269,8 @@ fn a_200_mb_file_streams_and_one_bad_record_at_its_end_writes_nothing() {
     let size = std::fs::metadata(&path).expect("size").len();
     assert!(size > 200_000_000, "the file is over 200 MB ({size})");
     let mut seen = 0;
-    let err = j.session.import_file(&path, &mut |p| seen = seen.max(p.done)).expect_err("the last record is invalid");
+    let err = ballast_api::transfer::import::import_file(&j.session, &path, &mut |p| seen = seen.max(p.done))
+        .expect_err("the last record is invalid");
     let ApiError::ImportInvalid(problems) = err else { panic!("got {err:?}") };
     let fields: Vec<&str> = problems.iter().map(|p| p.field.as_str()).collect();
     assert_eq!(
@@ -274,7 +286,7 @@ fn a_200_mb_file_streams_and_one_bad_record_at_its_end_writes_nothing() {
 fn importing_into_a_journal_with_entries_adds_only_what_is_new() {
     let a = Journey::new(3, "from a");
     let b = Journey::new(2, "from b");
-    let path = write_file(&b, "a.json", &a.session.export_json().expect("export"));
+    let path = write_file(&b, "a.json", &ballast_api::transfer::export::export_json(&a.session).expect("export"));
     let report = import(&b, &path).expect("import");
 
     assert_eq!(report.backup.reason, "before_import", "the journal was backed up first");
@@ -292,7 +304,7 @@ fn importing_into_a_journal_with_entries_adds_only_what_is_new() {
 fn the_export_folder_holds_json_csv_per_table_and_markdown() {
     let j = Journey::new(3, "=SUM(A1) spreadsheet-safe");
     let out = j.tmp.path().join("export");
-    let report = j.session.export_to(&out).expect("export");
+    let report = ballast_api::transfer::export::export_to(&j.session, &out).expect("export");
     assert_eq!(report.entries, 3, "three entries exported");
     let names: Vec<String> = report.files.iter().map(|f| f.rsplit('/').next().unwrap_or_default().to_owned()).collect();
     assert_eq!(
@@ -340,9 +352,10 @@ fn a_share_log_record_that_breaks_a_rule_writes_nothing() {
         note: None,
         author: None,
     };
-    source.session.write_summary(&req, &source.tmp.path().join("s.md"), None).expect("a summary");
+    ballast_api::report::write(&source.session, &req, &source.tmp.path().join("s.md"), None).expect("a summary");
     let mut doc: serde_json::Value =
-        serde_json::from_slice(&source.session.export_json().expect("export")).expect("json");
+        serde_json::from_slice(&ballast_api::transfer::export::export_json(&source.session).expect("export"))
+            .expect("json");
     assert_eq!(doc["share_log"].as_array().map(Vec::len), Some(1), "the export carries the share log");
     doc["share_log"][0]["from"] = "2026-12-01".into();
     let target = Journey::new(0, "");
@@ -350,5 +363,8 @@ fn a_share_log_record_that_breaks_a_rule_writes_nothing() {
     let err = import(&target, &path).expect_err("a backwards range in the log is refused");
     let ApiError::ImportInvalid(problems) = err else { panic!("an import problem list, got {err:?}") };
     assert_eq!(problems[0].field, "share_log[0].from", "names the record and field");
-    assert!(target.session.share_log().expect("log").is_empty() && target.texts().is_empty(), "nothing was written");
+    assert!(
+        ballast_api::report::share_log(&target.session).expect("log").is_empty() && target.texts().is_empty(),
+        "nothing was written"
+    );
 }

@@ -24,7 +24,7 @@ fn reflect(j: &Journey, m: u32, d: u32, worth: i32, outcome: &str, push: i32) {
         worth_tied_to_outcomes: Some(7),
         ..Default::default()
     };
-    j.session.save_reflection(None, &draft).expect("a valid reflection");
+    ballast_api::entries::save_reflection(&j.session, None, &draft).expect("a valid reflection");
 }
 
 /// November: setback days 2 (worth 3), 4 (worth 4 and 6: mean 5) and 9 (a logged setback plus a
@@ -46,17 +46,19 @@ fn seeded() -> Journey {
         setback_type: Some("crisis".into()),
         ..Default::default()
     };
-    j.session.save_setback(None, &setback).expect("a valid setback");
+    ballast_api::entries::save_setback(&j.session, None, &setback).expect("a valid setback");
     // Long before: outside a 30-day range.
     reflect(&j, 9, 1, 1, "setback", -2);
-    j.session.record_check_in("who5", vec![Some(3); 5]).expect("a check-in");
+    ballast_api::check_ins::record(&j.session, "who5", vec![Some(3); 5]).expect("a check-in");
     j
 }
 
 #[test]
 fn the_coupling_and_balance_match_the_hand_worked_seed() {
     let j = seeded();
-    let view = j.session.insights(Span::Between { from: Some(date(11, 1)), to: Some(date(11, 30)) }).expect("insights");
+    let view =
+        ballast_api::trends::insights(&j.session, Span::Between { from: Some(date(11, 1)), to: Some(date(11, 30)) })
+            .expect("insights");
     let c = &view.coupling;
     assert_eq!(
         (c.days.setback, c.days.progress, c.days.neither),
@@ -85,20 +87,22 @@ fn the_coupling_and_balance_match_the_hand_worked_seed() {
 fn a_range_leaves_out_what_lies_outside_it_and_refuses_to_run_backwards() {
     let j = seeded();
     let september =
-        j.session.insights(Span::Between { from: Some(date(9, 1)), to: Some(date(9, 30)) }).expect("insights");
+        ballast_api::trends::insights(&j.session, Span::Between { from: Some(date(9, 1)), to: Some(date(9, 30)) })
+            .expect("insights");
     assert_eq!(september.coupling.days.setback, 1, "only the September day");
     assert!(!september.coupling.enough_data, "too little data in September");
     assert_eq!(september.coupling.more_days_needed.progress, 3, "and it says how many more progress days");
-    let all = j.session.insights(Span::All).expect("all");
+    let all = ballast_api::trends::insights(&j.session, Span::All).expect("all");
     assert_eq!(all.from, date(9, 1), "all starts at the first entry");
-    let backwards = j.session.insights(Span::Between { from: Some(date(11, 30)), to: Some(date(11, 1)) });
+    let backwards =
+        ballast_api::trends::insights(&j.session, Span::Between { from: Some(date(11, 30)), to: Some(date(11, 1)) });
     assert!(matches!(backwards, Err(ApiError::Invalid(_))), "a range that ends before it starts is refused");
 }
 
 #[test]
 fn every_chart_is_drawn_with_a_summary_and_a_table() {
     let j = seeded();
-    let trends = j.session.trends(Span::All).expect("trends");
+    let trends = ballast_api::trends::trends(&j.session, Span::All).expect("trends");
     let ids: Vec<&str> = trends.charts.iter().map(|c| c.id.as_str()).collect();
     assert_eq!(ids, CHART_NAMES, "every chart, in order");
     for chart in &trends.charts {
@@ -126,7 +130,10 @@ fn every_chart_is_drawn_with_a_summary_and_a_table() {
     );
     let disclosure = trends.charts.iter().find(|c| c.id == "disclosure").expect("chart");
     assert!(disclosure.summary.starts_with("No self-disclosures"), "none noted: {}", disclosure.summary);
-    assert!(matches!(j.session.chart("nope", Span::All), Err(ApiError::Invalid(_))), "an unknown chart is refused");
+    assert!(
+        matches!(ballast_api::trends::chart(&j.session, "nope", Span::All), Err(ApiError::Invalid(_))),
+        "an unknown chart is refused"
+    );
 }
 
 trait Rows {
@@ -143,17 +150,21 @@ impl Rows for ballast_api::trends::TableView {
 fn a_nudge_appears_once_until_dismissed_and_a_new_occurrence_appears_again() {
     let j = seeded();
     let ids = |j: &Journey| -> Vec<String> {
-        j.session.insights(Span::All).expect("insights").nudges.into_iter().map(|n| n.id).collect()
+        ballast_api::trends::insights(&j.session, Span::All)
+            .expect("insights")
+            .nudges
+            .into_iter()
+            .map(|n| n.id)
+            .collect()
     };
     assert!(!ids(&j).iter().any(|id| id.starts_with("wellbeing_low")), "a WHO-5 of 60 raises nothing");
     j.clock.advance(chrono::Duration::days(1));
-    let low = j.session.record_check_in("who5", vec![Some(3), Some(3), Some(3), Some(3), Some(0)]).expect("48");
+    let low = ballast_api::check_ins::record(&j.session, "who5", vec![Some(3), Some(3), Some(3), Some(3), Some(0)])
+        .expect("48");
     let stamp = |t: chrono::DateTime<chrono::Utc>| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
     let first = format!("wellbeing_low:{}", stamp(low.taken_at));
     assert!(ids(&j).contains(&first), "a WHO-5 of 48 raises a nudge: {:?}", ids(&j));
-    let message = j
-        .session
-        .insights(Span::All)
+    let message = ballast_api::trends::insights(&j.session, Span::All)
         .expect("insights")
         .nudges
         .into_iter()
@@ -161,13 +172,16 @@ fn a_nudge_appears_once_until_dismissed_and_a_new_occurrence_appears_again() {
         .expect("it")
         .message;
     assert!(message.contains("self-care plan") && message.contains("supervisor"), "with options: {message}");
-    j.session.dismiss_nudge(&first).expect("dismiss");
+    ballast_api::trends::dismiss_nudge(&j.session, &first).expect("dismiss");
     assert!(!ids(&j).contains(&first), "dismissed, it does not come back");
     j.clock.advance(chrono::Duration::days(14));
-    let again = j.session.record_check_in("who5", vec![Some(2); 5]).expect("40");
+    let again = ballast_api::check_ins::record(&j.session, "who5", vec![Some(2); 5]).expect("40");
     assert!(
         ids(&j).contains(&format!("wellbeing_low:{}", stamp(again.taken_at))),
         "a later low WHO-5 is a new occurrence"
     );
-    assert!(matches!(j.session.dismiss_nudge(""), Err(ApiError::Invalid(_))), "an empty id is refused");
+    assert!(
+        matches!(ballast_api::trends::dismiss_nudge(&j.session, ""), Err(ApiError::Invalid(_))),
+        "an empty id is refused"
+    );
 }

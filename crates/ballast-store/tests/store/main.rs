@@ -3,4 +3,5 @@
 
 mod backups;
 mod journal;
+mod modes;
 mod upgrade;

@@ -1,0 +1,96 @@
+// The lock in the real app: after the Lock button, nothing the worker wrote is left anywhere in
+// the page; and the idle deadline kept in Rust locks on its own (the page's own timer held off),
+// tells the window why, and the form typed before it comes back after unlock, kept as it was typed.
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { axe, Key, launch, press, root, screenshot, shown, tabTo, eventually, valueOf } from './harness.mjs';
+
+const PASSPHRASE = 'harbour lantern quietly';
+const SAVED = 'marigold-harbour-saved';
+const TYPED = 'saffron-lighthouse-typed';
+let app;
+let driver;
+
+function prepare(dataDir) {
+  const cli = path.join(root, 'target', 'debug', 'ballast');
+  const env = { ...process.env, BALLAST_PASSPHRASE: PASSPHRASE };
+  execFileSync(cli, ['--data-dir', dataDir, 'init'], { env, stdio: 'ignore' });
+  execFileSync(cli, ['--data-dir', dataDir, 'add', '--mood', '6', '--text', `${SAVED} after a long shift`], { env, stdio: 'ignore' });
+}
+
+async function typeInto(id, words) {
+  await tabTo(driver, id);
+  await press(driver, words);
+}
+
+async function unlock() {
+  await shown(driver, '#unlock-passphrase');
+  await typeInto('unlock-passphrase', PASSPHRASE);
+  await press(driver, Key.ENTER);
+}
+
+/** Everything the page holds: its markup, every field's value, and its visible text. */
+const wholePage = () =>
+  driver.executeScript(`return document.documentElement.outerHTML + ' ' + [...document.querySelectorAll('input, textarea, select')].map((e) => e.value).join(' ') + ' ' + document.body.innerText;`);
+
+describe('the lock', { timeout: 300_000 }, () => {
+  before(async () => {
+    app = await launch({ prepare });
+    driver = app.driver;
+  });
+  after(async () => app?.stop());
+
+  it('leaves none of the journal in the page once Rust confirms the lock', async () => {
+    await unlock();
+    await shown(driver, '[data-testid="entry-row"]');
+    await tabTo(driver, 'new-reflection');
+    await press(driver, Key.ENTER);
+    await typeInto('reflection-text', `${TYPED} not finished`);
+    const before = await wholePage();
+    assert.ok(before.includes(TYPED), 'the typed phrase is on the page before the lock (so the check below can fail)');
+    await tabTo(driver, 'lock');
+    await press(driver, Key.ENTER);
+    await shown(driver, '#unlock-passphrase');
+    const page = await wholePage();
+    for (const phrase of [SAVED, TYPED]) {
+      assert.ok(!page.includes(phrase), `after the lock the page holds nothing of "${phrase}"`);
+    }
+    await axe(driver, 'unlock after the Lock button');
+    await unlock();
+    await shown(driver, '#reflection-text');
+    assert.equal(await valueOf(driver, 'reflection-text'), `${TYPED} not finished`, 'the form comes back after unlock');
+  });
+
+  it("locks on Rust's idle deadline with the page's own timer held off, says why, and keeps the form", async () => {
+    // Leave the form; set the auto-lock to its shortest, a minute.
+    await tabTo(driver, 'cancel');
+    await press(driver, Key.ENTER);
+    await tabTo(driver, 'settings');
+    await press(driver, Key.ENTER);
+    await shown(driver, '#settings-auto-lock');
+    await driver.executeScript(`const e = document.getElementById('settings-auto-lock'); e.value = '1'; e.dispatchEvent(new Event('input', { bubbles: true }));`);
+    await tabTo(driver, 'save-auto-lock');
+    await press(driver, Key.ENTER);
+    await eventually(driver, () => driver.executeScript(`return document.body.innerText.includes('Saved.');`), 'the minute is saved');
+    await axe(driver, 'settings with lock when minimised');
+    await tabTo(driver, 'back');
+    await press(driver, Key.ENTER);
+    // The page's timer would lock after ten minutes: only Rust's deadline can lock within this test.
+    await driver.executeScript('window.__BALLAST_IDLE_MS__ = 600000;');
+    await tabTo(driver, 'new-reflection');
+    await press(driver, Key.ENTER);
+    await typeInto('reflection-text', `${TYPED} before the quiet spell`);
+    await shown(driver, '#unlock-passphrase', 120_000);
+    const reason = await driver.executeScript(`return document.querySelector('[data-testid="lock-reason"]')?.textContent ?? '';`);
+    assert.match(reason, /quiet spell/, 'the unlock screen says Ballast locked itself after a quiet spell');
+    const page = await wholePage();
+    assert.ok(!page.includes(TYPED) && !page.includes(SAVED), 'nothing of the journal is left in the page');
+    await axe(driver, 'unlock after an idle lock');
+    await screenshot(driver, '38-unlock-after-idle');
+    await unlock();
+    await shown(driver, '#reflection-text');
+    assert.equal(await valueOf(driver, 'reflection-text'), `${TYPED} before the quiet spell`, 'the form kept as it was typed comes back');
+  });
+});
