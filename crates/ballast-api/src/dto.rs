@@ -100,9 +100,12 @@ pub struct Settings {
     pub lock_when_minimised: bool,
 }
 
+/// The auto-lock minutes when none are set.
+pub const DEFAULT_AUTO_LOCK_MINUTES: u32 = 10;
+
 impl Default for Settings {
     fn default() -> Self {
-        Self { auto_lock_minutes: crate::session::DEFAULT_AUTO_LOCK_MINUTES, lock_when_minimised: false }
+        Self { auto_lock_minutes: DEFAULT_AUTO_LOCK_MINUTES, lock_when_minimised: false }
     }
 }
 

@@ -2,6 +2,9 @@
 //! values must pass. Each feature declares its own in a `SETTINGS` list beside its code;
 //! [`crate::settings`] gathers them into the one registry that saving and importing consult.
 
+/// The problem with a setting name Ballast does not have.
+pub(crate) const UNKNOWN_SETTING: &str = "Ballast has no setting by this name.";
+
 /// One setting, or one family of settings, that a feature keeps.
 #[derive(Debug, Clone, Copy)]
 pub struct SettingKey {

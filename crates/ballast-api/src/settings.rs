@@ -11,8 +11,7 @@ use crate::setting::SettingKey;
 pub const REGISTRY: &[&[SettingKey]] =
     &[crate::session::SETTINGS, crate::check_ins::SETTINGS, crate::care::SETTINGS, crate::report::SETTINGS];
 
-/// The problem with a setting name Ballast does not have.
-pub(crate) const UNKNOWN_SETTING: &str = "Ballast has no setting by this name.";
+pub(crate) use crate::setting::UNKNOWN_SETTING;
 
 /// Why a stored setting's value is not acceptable, if it is not (for saving and for import).
 pub(crate) fn problem(key: &str, value: &str) -> Option<String> {

@@ -114,7 +114,7 @@ fn when(p: &mut Problems, value: &Option<String>, clock: &dyn Clock) -> DateTime
 }
 
 fn person_code(p: &mut Problems, value: &Option<String>) -> Option<String> {
-    p.text("person_code", value, MAX_CODE_CHARS)
+    p.line("person_code", value, MAX_CODE_CHARS)
 }
 
 fn choice<T>(
@@ -135,7 +135,7 @@ fn choice<T>(
 fn tags(p: &mut Problems, value: &[String]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for tag in value {
-        if let Some(t) = p.text("tags", &Some(tag.clone()), MAX_TAG_CHARS)
+        if let Some(t) = p.line("tags", &Some(tag.clone()), MAX_TAG_CHARS)
             && !out.contains(&t)
         {
             out.push(t);

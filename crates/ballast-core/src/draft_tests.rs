@@ -157,3 +157,23 @@ fn unknown_json_fields_are_refused() {
     let e = serde_json::from_str::<ReflectionDraft>(r#"{"mood": 3, "colour": "blue"}"#);
     assert!(e.is_err_and(|e| e.to_string().contains("colour")), "an unknown field must be an error that names it");
 }
+
+#[test]
+fn a_person_code_or_a_tag_with_a_line_break_is_refused_with_its_own_words() {
+    for code in ["R7\nR8", "R7\rR8", "R\t7", "R7\u{2028}R8"] {
+        let d = ReflectionDraft { person_code: Some(code.into()), ..Default::default() };
+        let errors = problems_of(&d);
+        assert_eq!(only_field(&errors), "person_code", "{code:?} is refused as a person code");
+        assert!(
+            errors[0].message.contains("single line"),
+            "with words about the line break, got {:?}",
+            errors[0].message
+        );
+    }
+    let d = ReflectionDraft { tags: vec!["housing\nnight shift".into()], ..Default::default() };
+    assert_eq!(only_field(&problems_of(&d)), "tags", "a tag is one line too");
+    let ok =
+        ReflectionDraft { person_code: Some("  R7 ".into()), text: Some("two\nlines".into()), ..Default::default() };
+    let kept = ok.validate(&clock()).expect("spaces round a code are trimmed, and free text keeps its line breaks");
+    assert_eq!(kept.person_code.as_deref(), Some("R7"), "the code is kept without its spaces");
+}

@@ -77,6 +77,17 @@ impl Problems {
         Some(value.to_owned())
     }
 
+    /// A single-line field (a person code, a tag, a name): as [`Problems::text`], and a line
+    /// break or tab is refused with its own words.
+    pub fn line(&mut self, field: &str, value: &Option<String>, max: usize) -> Option<String> {
+        let trimmed = value.as_deref().map(str::trim).filter(|v| !v.is_empty())?;
+        if trimmed.chars().any(|c| matches!(c, '\n' | '\r' | '\t' | '\u{2028}' | '\u{2029}')) {
+            self.add(field, "This is a single line: please take out the line break (or tab).");
+            return None;
+        }
+        self.text(field, value, max)
+    }
+
     /// A 0–10 rating.
     pub fn score(&mut self, field: &str, value: Option<i32>) -> Option<crate::Score> {
         let v = value?;

@@ -21,7 +21,7 @@ pub(crate) const EVERY_PREFIX: &str = "check_in_every_days.";
 /// The settings self-checks keep: a schedule for each instrument that has one.
 pub const SETTINGS: &[SettingKey] = &[SettingKey::family(EVERY_PREFIX, |key, value| {
     let scheduled = key.strip_prefix(EVERY_PREFIX).and_then(instrument::find).is_some_and(|d| d.cadence_days.is_some());
-    if scheduled { every_problem(value) } else { Some(crate::settings::UNKNOWN_SETTING.to_owned()) }
+    if scheduled { every_problem(value) } else { Some(crate::setting::UNKNOWN_SETTING.to_owned()) }
 })];
 
 fn find(id: &str) -> Result<&'static Instrument, ApiError> {

@@ -29,8 +29,7 @@ use crate::setting::SettingKey;
 pub const AUTO_LOCK_KEY: &str = "auto_lock_minutes";
 /// Whether the journal locks when Ballast's window is minimised ("true" or "false"; default off).
 pub const LOCK_ON_MINIMISE_KEY: &str = "lock_when_minimised";
-/// The auto-lock minutes when none are set.
-pub const DEFAULT_AUTO_LOCK_MINUTES: u32 = 10;
+pub use crate::dto::DEFAULT_AUTO_LOCK_MINUTES;
 
 /// The door's own settings.
 pub const SETTINGS: &[SettingKey] = &[

@@ -140,3 +140,37 @@ fn a_lock_while_locked_and_an_unlock_after_it_behave() {
     session.unlock(&pass()).expect("unlock after two locks");
     ballast_api::entries::list_entries(&session, None, 1).expect("open again");
 }
+
+#[test]
+fn the_door_imports_no_feature_module() {
+    let features = [
+        "entries",
+        "drafts",
+        "keys",
+        "settings",
+        "backups",
+        "recovery",
+        "delete_all",
+        "transfer",
+        "check_ins",
+        "care",
+        "trends",
+        "report",
+        "sample",
+    ];
+    let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/session");
+    let mut read = 0;
+    for file in std::fs::read_dir(&folder).expect("src/session") {
+        let path = file.expect("entry").path();
+        let code = std::fs::read_to_string(&path).expect("source");
+        read += 1;
+        for f in features {
+            for form in
+                [format!("crate::{f}::"), format!("crate::{f};"), format!("crate::{f}}}"), format!("crate::{{{f}")]
+            {
+                assert!(!code.contains(&form), "{} must not import the feature module {f} ({form})", path.display());
+            }
+        }
+    }
+    assert!(read >= 3, "the door's files were read: mod.rs, idle.rs, opening.rs");
+}
