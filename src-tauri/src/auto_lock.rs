@@ -2,7 +2,8 @@
 //! every few seconds (kept in Rust by the wall clock, so the hours a suspended machine sleeps
 //! count), the system going to sleep and the desktop session being locked (Linux, through
 //! logind over D-Bus: see [`crate::logind`]), and, when the worker chose it, the window being
-//! minimised. Each lock is sent to the window's [`LockWatch`] channel.
+//! minimised. Each lock is sent to the window's [`LockWatch`] channel. The same timer runs the
+//! check of every page of a journal just unlocked, and tells the window if it found damage.
 
 use std::sync::Mutex;
 use std::time::Duration;
@@ -49,9 +50,14 @@ pub fn start_timer<R: Runtime>(app: AppHandle<R>) {
     let spawned = std::thread::Builder::new().name("ballast-idle".into()).spawn(move || {
         loop {
             std::thread::sleep(TICK);
-            if app.state::<Session>().lock_if_idle() {
+            let session = app.state::<Session>();
+            if session.lock_if_idle() {
                 tracing::info!("the journal locked after the idle time");
                 app.state::<LockWatch>().tell(LockReason::Idle);
+            }
+            // Every page of a journal just opened is read here, off the window's way.
+            if session.whole_file_check_due() && session.check_whole_file().is_err() {
+                app.state::<LockWatch>().tell(LockReason::Damaged);
             }
         }
     });

@@ -18,7 +18,9 @@ use tauri::{Manager, Runtime};
 
 /// Every command the UI may call, for the app and for the bindings.
 pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
-    use commands::{backups, care, check_ins, data, drafts, entries, journal, recovery, settings, summary, trends};
+    use commands::{
+        backups, care, check_ins, data, drafts, entries, journal, keys, recovery, settings, summary, trends,
+    };
     tauri_specta::Builder::<R>::new().commands(tauri_specta::collect_commands![
         journal::app_status,
         journal::set_up_journal,
@@ -27,7 +29,10 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
         journal::lock_journal,
         journal::note_activity,
         journal::watch_lock,
-        journal::change_passphrase,
+        journal::first_screen_painted,
+        keys::change_passphrase,
+        keys::rekey_journal,
+        keys::new_recovery_key,
         entries::list_entries,
         entries::get_entry,
         entries::save_reflection,

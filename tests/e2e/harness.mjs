@@ -33,16 +33,16 @@ function waitForPort(port, ms) {
   });
 }
 
-/** Starts the real app on a new data directory, after `prepare(dataDir)` if given. */
-export async function launch({ prepare } = {}) {
+/** Starts the real app on a new data directory, after `prepare(dataDir)` if given (`application`:
+ * another build of it, such as the release one for the start-up probe; `env`: more environment). */
+export async function launch({ prepare, application = path.join(root, 'target', 'debug', 'ballast-desktop'), env = {} } = {}) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'ballast-e2e-'));
   if (prepare) prepare(dataDir);
-  const application = path.join(root, 'target', 'debug', 'ballast-desktop');
   // Its own process group, and a log file rather than this process's pipes: whatever it starts is
   // stopped with it, and nothing left over can hold the test runner's output open.
   const log = openSync(`${dataDir}.driver.log`, 'w');
   const driverProcess = spawn('tauri-driver', ['--port', String(PORT)], {
-    env: { ...process.env, BALLAST_DATA_DIR: dataDir },
+    env: { ...process.env, ...env, BALLAST_DATA_DIR: dataDir },
     stdio: ['ignore', log, log],
     detached: true,
   });

@@ -1,6 +1,8 @@
 // The lock in the real app: after the Lock button, nothing the worker wrote is left anywhere in
 // the page; and the idle deadline kept in Rust locks on its own (the page's own timer held off),
-// tells the window why, and the form typed before it comes back after unlock, kept as it was typed.
+// tells the window why, and the form typed before it comes back after unlock, kept as it was typed;
+// changing the passphrase with a new key shows a new recovery key once, and only the new
+// passphrase opens the journal after it.
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -92,5 +94,41 @@ describe('the lock', { timeout: 300_000 }, () => {
     await unlock();
     await shown(driver, '#reflection-text');
     assert.equal(await valueOf(driver, 'reflection-text'), `${TYPED} before the quiet spell`, 'the form kept as it was typed comes back');
+  });
+
+  it('re-encrypts with a new key from Settings and shows the new recovery key once', async () => {
+    const NEW = 'a different lantern entirely';
+    await tabTo(driver, 'cancel');
+    await press(driver, Key.ENTER);
+    await tabTo(driver, 'settings');
+    await press(driver, Key.ENTER);
+    await shown(driver, '#settings-current');
+    await typeInto('settings-current', PASSPHRASE);
+    await typeInto('settings-next', NEW);
+    await typeInto('settings-again', NEW);
+    await tabTo(driver, 'rekey');
+    await press(driver, Key.SPACE);
+    await shown(driver, '#rekey-backups-keep_readable');
+    await tabTo(driver, 'change-passphrase');
+    await press(driver, Key.ENTER);
+    const key = await (await shown(driver, '[data-testid="new-key"]', 60_000)).getText();
+    assert.match(key, /^[0-9A-Z]{4}(-[0-9A-Z]{4}){7}$/, 'a new recovery key is shown');
+    await axe(driver, 'settings with a new recovery key');
+    await screenshot(driver, '39-new-recovery-key');
+    await tabTo(driver, 'key-written');
+    await press(driver, Key.ENTER);
+    assert.equal(await driver.executeScript(`return !!document.querySelector('[data-testid="new-key"]');`), false, 'shown only until it is written down');
+    await tabTo(driver, 'lock');
+    await press(driver, Key.ENTER);
+    await shown(driver, '#unlock-passphrase');
+    await typeInto('unlock-passphrase', PASSPHRASE);
+    await press(driver, Key.ENTER);
+    await eventually(driver, () => driver.executeScript(`return /does not open/.test(document.body.innerText);`), 'the old passphrase is refused');
+    await driver.executeScript(`const e = document.getElementById('unlock-passphrase'); e.value = ''; e.dispatchEvent(new Event('input', { bubbles: true }));`);
+    await typeInto('unlock-passphrase', NEW);
+    await press(driver, Key.ENTER);
+    await shown(driver, '[data-testid="entry-row"]');
+    const rows = await driver.executeScript(`return document.body.innerText;`);
+    assert.ok(rows.includes(SAVED), 'the saved entry reads with the new passphrase');
   });
 });

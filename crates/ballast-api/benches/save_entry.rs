@@ -1,7 +1,8 @@
 //! Saving one reflection through `ballast-api` (validated, SQLCipher-encrypted, WAL,
 //! `synchronous=FULL`, in a transaction with its detail row and tags) against a bare rusqlite
 //! INSERT + COMMIT with the same pragmas into an unencrypted table in the same directory.
-//! Target: the first at most 2× the second. See docs/PERFORMANCE.md.
+//! Target: the first at most 2× the second. Last, the same save with SQLCipher's
+//! `cipher_memory_security` on, to measure its cost. See docs/PERFORMANCE.md.
 
 // criterion's macros generate undocumented functions.
 #![allow(missing_docs)]
@@ -55,6 +56,11 @@ fn save(c: &mut Criterion) {
             .expect("insert");
             tx.commit().expect("commit");
         });
+    });
+    // SQLCipher's memory security (every freed allocation wiped), on for the rest of the process.
+    ballast_store::set_memory_security(true).expect("memory security on");
+    group.bench_function("ballast_api_memory_security", |b| {
+        b.iter(|| ballast_api::entries::save_reflection(&session, None, &d).expect("save"))
     });
     group.finish();
 }

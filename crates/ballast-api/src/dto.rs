@@ -30,6 +30,8 @@ pub struct AppStatus {
     pub backup_problem: Option<String>,
     /// Why the journal locked on its own, while it is locked.
     pub locked_because: Option<LockReason>,
+    /// Something to tell the worker once after unlocking (files made owner-only).
+    pub notice: Option<String>,
 }
 
 /// The result of set-up: the recovery key, shown once.
@@ -123,6 +125,8 @@ pub enum LockReason {
     SessionLocked,
     /// Ballast's window was minimised (when the worker chose that).
     Minimised,
+    /// The check of every page after unlock found damage: the recovery screen has the report.
+    Damaged,
 }
 
 /// A verified backup, as listed.

@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use ballast_core::share::{Format, Included, Shared, check_words};
-use ballast_core::{EntryBody, EntryId, EntryKind, FieldError, instrument};
+use ballast_core::{Clock, EntryBody, EntryId, EntryKind, FieldError, instrument};
 pub use ballast_report::{Block, Line, Section, Summary, SummaryRequest};
 use ballast_report::{ChartPart, CheckInPart, Credit, ScorePart, Sources};
 use std::hash::{Hash, Hasher};
@@ -18,7 +18,7 @@ use crate::check_ins::{CheckInView, NOT_A_DIAGNOSIS};
 use crate::error::ApiError;
 use crate::session::{Open, Session};
 use crate::setting::SettingKey;
-use crate::trends::{BACKWARDS, local_day, read_for_report, start_of};
+use crate::trends::{BACKWARDS, read_for_report, start_of};
 
 /// The setting that keeps the last "what I'd like from supervision" note.
 pub const NOTE_KEY: &str = "summary.note";
@@ -132,9 +132,10 @@ fn check_in_part(day: NaiveDate, view: &CheckInView) -> CheckInPart {
 
 /// Reads what the range holds (under the journal's guard), then, with the guard dropped, draws
 /// the charts and builds the summary, with the entries to tick.
-fn build(j: Open<'_>, req: &SummaryRequest, now: DateTime<Utc>) -> Result<SummaryPreview, ApiError> {
-    let entries = j.entries_between(start_of(req.from), start_of(req.to.succ_opt().unwrap_or(req.to)))?;
-    let read = read_for_report(&j, req.from, req.to, now)?;
+fn build(j: Open<'_>, req: &SummaryRequest, clock: &dyn Clock) -> Result<SummaryPreview, ApiError> {
+    let zone = clock.zone();
+    let entries = j.entries_between(start_of(req.from, &zone), start_of(req.to.succ_opt().unwrap_or(req.to), &zone))?;
+    let read = read_for_report(&j, req.from, req.to, clock)?;
     drop(j);
     let parts = read.report_parts()?;
     let views: Vec<(NaiveDate, CheckInView)> =
@@ -146,8 +147,8 @@ fn build(j: Open<'_>, req: &SummaryRequest, now: DateTime<Utc>) -> Result<Summar
         }
     }
     let sources = Sources {
-        made_on: local_day(now),
-        entries: entries.iter().map(|e| (local_day(e.body.occurred_at()), e.clone())).collect(),
+        made_on: clock.today(),
+        entries: entries.iter().map(|e| (clock.local_day(e.body.occurred_at()), e.clone())).collect(),
         check_ins: views.iter().map(|(d, v)| check_in_part(*d, v)).collect(),
         credits,
         charts: parts
@@ -213,11 +214,10 @@ pub fn with_extension(chosen: std::path::PathBuf, format: Format) -> std::path::
 /// [`ApiError::Invalid`] for a backwards range or words that break a rule; [`ApiError::Locked`].
 pub fn preview(session: &Session, req: &SummaryRequest) -> Result<SummaryPreview, ApiError> {
     let req = checked(req)?;
-    let now = session.clock().now();
     let mut j = session.journal()?;
     j.set_setting(NOTE_KEY, req.note.as_deref().unwrap_or(""))?;
     j.set_setting(NAME_KEY, req.author.as_deref().unwrap_or(""))?;
-    build(j, &req, now)
+    build(j, &req, session.clock())
 }
 
 /// Checks `req` as saving would, before anything is asked of the worker (the save dialog).
@@ -272,7 +272,7 @@ pub fn write(
     })?;
     let req = checked(req)?;
     let now = session.clock().now();
-    let preview = build(session.journal()?, &req, now)?;
+    let preview = build(session.journal()?, &req, session.clock())?;
     if previewed.is_some_and(|f| f != preview.fingerprint) {
         return Err(ApiError::Invalid(vec![FieldError::new(
             "preview",

@@ -176,6 +176,26 @@ pub enum Command {
         /// The export file.
         file: PathBuf,
     },
+    /// Change the passphrase. The current passphrase comes from BALLAST_PASSPHRASE (or the recovery
+    /// key from BALLAST_RECOVERY_KEY), the new one from BALLAST_NEW_PASSPHRASE, else both are asked
+    /// for. With --rekey the journal is also re-encrypted under a new key: old copies of the key
+    /// file, the old passphrase and the old recovery key then open nothing current, and a new
+    /// recovery key is printed once.
+    ChangePassphrase {
+        /// Also re-encrypt the journal and its backups under a new key.
+        #[arg(long)]
+        rekey: bool,
+        /// With --rekey: remove the backups instead of re-encrypting them.
+        #[arg(long, requires = "rekey")]
+        remove_backups: bool,
+    },
+    /// Make a new recovery key and retire the old one everywhere (the journal and its backups are
+    /// re-encrypted under a new key; the passphrase stays). Prints the new key once.
+    NewRecoveryKey {
+        /// Remove the backups instead of re-encrypting them.
+        #[arg(long)]
+        remove_backups: bool,
+    },
     /// Delete the journal, its key file and drafts. A final backup is kept unless
     /// --no-final-backup; the other backups are kept unless --remove-backups.
     DeleteAll {

@@ -3,13 +3,12 @@
 use ballast_api::backups::RESTORE_WORD;
 use ballast_api::dto::{BackupView, JournalState};
 use ballast_api::{ApiError, Secret, Session};
-use chrono::Local;
 
 use crate::exit::Failure;
 use crate::render;
 
 fn describe(b: &BackupView) -> String {
-    let when = b.created_at.with_timezone(&Local).format("%Y-%m-%d %H:%M");
+    let when = render::local(b.created_at);
     let kib = b.bytes.div_ceil(1024);
     let reason = b.reason.replace('_', " ");
     format!(

@@ -3,7 +3,6 @@
 use ballast_api::Session;
 use ballast_api::check_ins::{self, CheckInView, NOT_A_DIAGNOSIS, Scored};
 use ballast_core::scoring::SubscaleScore;
-use chrono::Local;
 
 use crate::exit::Failure;
 use crate::render;
@@ -52,7 +51,7 @@ pub fn check_in(session: &Session, instrument: &str, answers: &str) -> Result<()
 }
 
 fn line(c: &CheckInView) -> String {
-    let when = c.taken_at.with_timezone(&Local).format("%Y-%m-%d %H:%M");
+    let when = render::local(c.taken_at);
     let scores: Vec<String> = if let Some(problem) = &c.problem {
         vec![problem.clone()]
     } else {

@@ -8,6 +8,7 @@ mod backups;
 mod check_ins;
 mod exit;
 mod input;
+mod keys;
 mod render;
 mod report;
 mod secret;
@@ -58,14 +59,15 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 }
                 _ => {}
             }
-            session.unlock(&secret::opening_secret()?)?;
-            run_open(&session, command)
+            let secret = secret::opening_secret()?;
+            session.unlock(&secret)?;
+            run_open(&session, &secret, command)
         }
     }
 }
 
-/// A command on an unlocked journal.
-fn run_open(session: &Session, command: Command) -> Result<(), Failure> {
+/// A command on an unlocked journal, opened with `secret`.
+fn run_open(session: &Session, secret: &ballast_api::Secret, command: Command) -> Result<(), Failure> {
     match command {
         Command::Init => return Err(ApiError::AlreadySetUp.into()),
         Command::Restore { .. } => return Err(Failure::other("restore opens the journal itself".to_owned())),
@@ -83,6 +85,8 @@ fn run_open(session: &Session, command: Command) -> Result<(), Failure> {
         Command::Verify { file } => backups::verify(session, file.as_deref())?,
         Command::Export { out } => transfer::export(session, &out)?,
         Command::Import { file } => transfer::import(session, &file)?,
+        Command::ChangePassphrase { rekey, remove_backups } => keys::change(session, secret, rekey, remove_backups)?,
+        Command::NewRecoveryKey { remove_backups } => keys::new_recovery_key(session, secret, remove_backups)?,
         Command::DeleteAll { confirm, no_final_backup, remove_backups } => {
             transfer::delete_all(session, confirm, no_final_backup, remove_backups)?;
         }

@@ -1,14 +1,16 @@
 //! What the CLI prints: the list, one entry, JSON, warnings and the recovery-key notice.
 
 use ballast_api::dto::{EntryFields, EntryView};
+use ballast_core::Clock;
 use ballast_core::{EntryKind, EntrySummary, FieldError};
-use chrono::{DateTime, Local, Utc};
+use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use crate::exit::Failure;
 
-fn local(t: DateTime<Utc>) -> String {
-    t.with_timezone(&Local).format("%Y-%m-%d %H:%M").to_string()
+/// An instant in the worker's own time, to the minute.
+pub fn local(t: DateTime<Utc>) -> String {
+    t.with_timezone(&ballast_core::SystemClock.zone()).format("%Y-%m-%d %H:%M").to_string()
 }
 
 /// The notice printed once after set-up.

@@ -10,6 +10,7 @@ use crate::exit::Failure;
 
 const PASSPHRASE_VAR: &str = "BALLAST_PASSPHRASE";
 const RECOVERY_VAR: &str = "BALLAST_RECOVERY_KEY";
+const NEW_PASSPHRASE_VAR: &str = "BALLAST_NEW_PASSPHRASE";
 
 fn env(var: &str) -> Option<SecretString> {
     std::env::var(var).ok().filter(|v| !v.is_empty()).map(SecretString::from)
@@ -42,10 +43,22 @@ pub fn new_passphrase() -> Result<SecretString, Failure> {
     if let Some(p) = env(PASSPHRASE_VAR) {
         return Ok(p);
     }
+    asked_twice("Nothing was set up")
+}
+
+/// The passphrase to change to: BALLAST_NEW_PASSPHRASE, else asked twice at a prompt.
+pub fn next_passphrase() -> Result<SecretString, Failure> {
+    if let Some(p) = env(NEW_PASSPHRASE_VAR) {
+        return Ok(p);
+    }
+    asked_twice("Nothing was changed")
+}
+
+fn asked_twice(nothing: &str) -> Result<SecretString, Failure> {
     let first = prompt("Choose a passphrase (at least 12 characters): ")?;
     let again = prompt("Type it again: ")?;
     if first.expose_secret() != again.expose_secret() {
-        return Err(Failure::usage("The two passphrases differ. Nothing was set up; please try again.".into()));
+        return Err(Failure::usage(format!("The two passphrases differ. {nothing}; please try again.")));
     }
     Ok(first)
 }

@@ -19,7 +19,7 @@ pub mod scoring;
 pub mod share;
 
 pub use check_in::{CheckIn, CheckInBody, CheckInId};
-pub use clock::{Clock, FixedClock, SystemClock};
+pub use clock::{Clock, FixedClock, SystemClock, Zone, start_of_day};
 pub use draft::{FormDraft, ReflectionDraft, SetbackDraft};
 pub use entry::{
     Cursor, Disclosure, Entry, EntryBody, EntryId, EntryKind, EntrySummary, Landed, Outcome, PushPatience, Reflection,

@@ -42,15 +42,18 @@ pub enum Reason {
     BeforeImport,
     /// Before "delete everything".
     BeforeDeleteAll,
+    /// Before the journal was re-encrypted with a new key.
+    BeforeRekey,
 }
 
-const REASONS: [Reason; 6] = [
+const REASONS: [Reason; 7] = [
     Reason::Daily,
     Reason::Manual,
     Reason::BeforeMigration,
     Reason::BeforeRestore,
     Reason::BeforeImport,
     Reason::BeforeDeleteAll,
+    Reason::BeforeRekey,
 ];
 
 impl Reason {
@@ -62,6 +65,7 @@ impl Reason {
             Self::BeforeRestore => "before-restore",
             Self::BeforeImport => "before-import",
             Self::BeforeDeleteAll => "before-delete-all",
+            Self::BeforeRekey => "before-rekey",
         }
     }
 }
@@ -267,7 +271,7 @@ fn prune(dir: &DataDir, now: DateTime<Utc>) -> Result<()> {
 fn clear_parts(folder: &Path) -> Result<()> {
     for item in std::fs::read_dir(folder).map_err(io(folder))?.flatten() {
         let name = item.file_name().to_string_lossy().into_owned();
-        if name.starts_with(PREFIX) && name.ends_with(PART) {
+        if name.starts_with(PREFIX) && (name.ends_with(PART) || name.ends_with(crate::rekey::REKEYING)) {
             std::fs::remove_file(item.path()).map_err(io(&item.path()))?;
         }
     }

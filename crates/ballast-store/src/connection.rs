@@ -38,17 +38,45 @@ fn keyed(path: &Path, key: &DataKey, mode: Mode) -> Result<Connection> {
     let conn = Connection::open_with_flags(path, flags)?;
     // SQLCipher would print its own errors to stderr; ours say what happened, calmly.
     conn.query_row("PRAGMA cipher_log_level = NONE", [], |_| Ok(())).optional()?;
-    let mut pragma = Zeroizing::new(String::with_capacity(80));
-    pragma.push_str("PRAGMA key = \"x'");
-    for b in key.0.iter() {
-        let _ = write!(pragma, "{b:02x}");
-    }
-    pragma.push_str("'\";");
-    conn.execute_batch(&pragma)?;
+    conn.execute_batch(&key_pragma("key", key))?;
     conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0))
         .map_err(|e| StoreError::JournalDamaged(damage::from_sql(&e, true)))?;
     conn.pragma_update(None, "temp_store", "MEMORY")?;
     Ok(conn)
+}
+
+/// `PRAGMA <name> = "x'<hex key>'";` (`key` or `rekey`) in a buffer sized to it exactly, so it is
+/// never reallocated (which would free an unwiped copy of the key) and is wiped when dropped.
+pub(crate) fn key_pragma(name: &str, key: &DataKey) -> Zeroizing<String> {
+    let (head, tail) = ("PRAGMA ", " = \"x'");
+    let len = head.len() + name.len() + tail.len() + 2 * key.0.len() + "'\";".len();
+    let mut pragma = Zeroizing::new(String::with_capacity(len));
+    pragma.push_str(head);
+    pragma.push_str(name);
+    pragma.push_str(tail);
+    for b in key.0.iter() {
+        let _ = write!(pragma, "{b:02x}");
+    }
+    pragma.push_str("'\";");
+    pragma
+}
+
+/// Turns SQLCipher's memory security on or off for the whole process: with it on, SQLCipher wipes
+/// every allocation SQLite frees (decrypted pages included). It is a global setting of the
+/// library; Ballast leaves it at SQLCipher's default (off) after measuring it (see
+/// docs/PERFORMANCE.md and docs/SECURITY.md). The benchmark turns it on to measure its cost.
+///
+/// # Errors
+/// Database errors.
+pub fn set_memory_security(on: bool) -> Result<()> {
+    let conn = Connection::open_in_memory()?;
+    conn.query_row(&format!("PRAGMA cipher_memory_security = {}", if on { "ON" } else { "OFF" }), [], |_| Ok(()))
+        .optional()?;
+    let now: String = conn.query_row("PRAGMA cipher_memory_security", [], |r| r.get(0))?;
+    if now != if on { "1" } else { "0" } {
+        return Err(StoreError::Corrupt(format!("cipher_memory_security did not take: {now}")));
+    }
+    Ok(())
 }
 
 /// Opens (or creates, with [`Mode::Create`]) the live journal at `path`.
@@ -62,6 +90,13 @@ pub(crate) fn open(path: &Path, key: &DataKey, mode: Mode) -> Result<Connection>
     }
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
+    Ok(conn)
+}
+
+/// A second connection to the live journal that only reads (the whole-file check after unlock).
+pub(crate) fn open_reader(path: &Path, key: &DataKey) -> Result<Connection> {
+    let conn = keyed(path, key, Mode::Existing)?;
+    conn.pragma_update(None, "query_only", "ON")?;
     Ok(conn)
 }
 
@@ -100,4 +135,23 @@ pub(crate) fn row_counts(conn: &Connection) -> Result<std::collections::BTreeMap
             Ok((name, n))
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_key_pragma_is_built_in_place_without_a_reallocation() {
+        let key = DataKey(Zeroizing::new([0xab; 32]));
+        for name in ["key", "rekey"] {
+            let pragma = key_pragma(name, &key);
+            assert_eq!(
+                pragma.capacity(),
+                pragma.len(),
+                "the buffer is exactly the string: a larger one was never needed, so no unwiped copy was freed"
+            );
+            assert_eq!(pragma.as_str(), format!("PRAGMA {name} = \"x'{}'\";", "ab".repeat(32)), "and it is the pragma");
+        }
+    }
 }

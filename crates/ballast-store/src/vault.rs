@@ -1,7 +1,7 @@
 //! The vault: the journal's random 256-bit data key, stored only wrapped (XChaCha20-Poly1305)
 //! under keys derived with Argon2id, once from the worker's passphrase and once from the recovery
 //! key. The KDF parameters are stored with each wrap so they can be raised later. Changing the
-//! passphrase re-wraps the same data key; the database is never re-encrypted.
+//! passphrase re-wraps the same data key; re-keying (see [`crate::rekey`]) makes a new one.
 
 use std::path::Path;
 
@@ -28,7 +28,7 @@ const RECOVERY_BYTES: usize = 20;
 pub struct DataKey(pub(crate) Zeroizing<[u8; 32]>);
 
 impl DataKey {
-    fn random() -> Self {
+    pub(crate) fn random() -> Self {
         let mut k = Zeroizing::new([0u8; 32]);
         OsRng.fill_bytes(k.as_mut());
         Self(k)
@@ -207,6 +207,16 @@ impl Vault {
             Wrap::seal(WrapKind::RecoveryKey, normalise_recovery(recovery.expose()).as_bytes(), &key)?,
         ];
         Ok((Self { format: FORMAT, wraps, check: None }, key, recovery))
+    }
+
+    /// `key` (a new data key, when re-keying) wrapped under `passphrase` and a new recovery key.
+    pub(crate) fn for_key(key: &DataKey, passphrase: &SecretString) -> Result<(Self, RecoveryKey)> {
+        let recovery = RecoveryKey::random();
+        let wraps = vec![
+            Wrap::seal(WrapKind::Passphrase, passphrase.expose_secret().as_bytes(), key)?,
+            Wrap::seal(WrapKind::RecoveryKey, normalise_recovery(recovery.expose()).as_bytes(), key)?,
+        ];
+        Ok((Self { format: FORMAT, wraps, check: None }, recovery))
     }
 
     /// Reads the vault file. A missing file is [`StoreError::NotSetUp`]; an unreadable one is

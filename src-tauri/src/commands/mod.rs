@@ -9,6 +9,7 @@ pub mod data;
 pub mod drafts;
 pub mod entries;
 pub mod journal;
+pub mod keys;
 pub mod recovery;
 pub mod settings;
 pub mod summary;

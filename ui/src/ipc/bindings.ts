@@ -22,8 +22,20 @@ export const commands = {
 	 *  the desktop session locked, the window minimised), so it can show the lock screen.
 	 */
 	watchLock: (onLock: Channel<LockReason>) => __TAURI_INVOKE<void>("watch_lock", { onLock }),
-	/**  Changes the passphrase. */
+	/**
+	 *  The window's first screen is painted. Under the start-up probe (`BALLAST_PROBE` set; see
+	 *  `scripts/probe.sh`) this says so on standard error; otherwise it does nothing.
+	 */
+	firstScreenPainted: () => __TAURI_INVOKE<void>("first_screen_painted"),
+	/**  Changes the passphrase (the same data key, re-wrapped). */
 	changePassphrase: (current: string, next: string) => typedError<null, ApiError>(__TAURI_INVOKE("change_passphrase", { current, next })),
+	/**
+	 *  Changes the passphrase and re-encrypts the journal under a new key; returns the new recovery
+	 *  key to show once.
+	 */
+	rekeyJournal: (current: string, next: string, backups: BackupChoice) => typedError<NewRecoveryKey, ApiError>(__TAURI_INVOKE("rekey_journal", { current, next, backups })),
+	/**  Makes a new recovery key (re-keying under the same passphrase); returns it to show once. */
+	newRecoveryKey: (passphrase: string, backups: BackupChoice) => typedError<NewRecoveryKey, ApiError>(__TAURI_INVOKE("new_recovery_key", { passphrase, backups })),
 	/**  A page of the list, newest first. */
 	listEntries: (before: Cursor | null, limit: number) => typedError<EntryPage_Serialize, ApiError>(__TAURI_INVOKE("list_entries", { before, limit })),
 	/**  One entry. */
@@ -171,6 +183,8 @@ export type AppStatus_Deserialize = {
 	backup_problem?: string | null,
 	/**  Why the journal locked on its own, while it is locked. */
 	locked_because?: LockReason | null,
+	/**  Something to tell the worker once after unlocking (files made owner-only). */
+	notice?: string | null,
 };
 
 /**  The app's state and where its data lives. */
@@ -183,7 +197,16 @@ export type AppStatus_Serialize = {
 	backup_problem: string | null,
 	/**  Why the journal locked on its own, while it is locked. */
 	locked_because: LockReason | null,
+	/**  Something to tell the worker once after unlocking (files made owner-only). */
+	notice: string | null,
 };
+
+/**  What happens to the backups when the journal is re-keyed. */
+export type BackupChoice = 
+/**  Re-encrypted to the new key, so they stay readable (with the new secrets only). */
+"keep_readable" | 
+/**  Removed, with their copy of the vault. */
+"remove";
 
 /**  The backups, newest first, and where they are. */
 export type BackupList = BackupList_Serialize | BackupList_Deserialize;
@@ -915,7 +938,9 @@ export type LockReason =
 /**  The desktop session was locked. */
 "session_locked" | 
 /**  Ballast's window was minimised (when the worker chose that). */
-"minimised";
+"minimised" | 
+/**  The check of every page after unlock found damage: the recovery screen has the report. */
+"damaged";
 
 /**  How a subscale's items combine, as written in the definitions. */
 export type MethodName = 
@@ -927,6 +952,12 @@ export type MethodName =
 "mean" | 
 /**  One item's value. */
 "single";
+
+/**  A new recovery key, to show once. */
+export type NewRecoveryKey = {
+	/**  The key, e.g. `7K2M-…`. */
+	recovery_key: string,
+};
 
 /**  A gentle nudge: a calm message, shown once until dismissed. */
 export type NudgeView = {

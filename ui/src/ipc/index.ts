@@ -5,6 +5,7 @@ import { commands } from './bindings';
 import type {
   ApiError,
   AppStatus,
+  BackupChoice,
   BackupList_Serialize,
   BackupView,
   ChartView,
@@ -64,6 +65,7 @@ import type {
 export type {
   ApiError,
   AppStatus,
+  BackupChoice,
   BackupView,
   ChartView,
   CheckInDraftView,
@@ -192,6 +194,8 @@ export const ipc = {
   unlockJournal: (passphrase: string) => guarded(commands.unlockJournal(passphrase)),
   unlockWithRecoveryKey: (key: string) => guarded(commands.unlockWithRecoveryKey(key)),
   lockJournal: () => guarded(commands.lockJournal()),
+  /** The first screen is painted (the start-up probe listens for it). */
+  firstScreenPainted: () => withTimeout(commands.firstScreenPainted(), undefined),
   /** The worker is active: Rust's idle deadline starts again. */
   noteActivity: () => guarded(commands.noteActivity()),
   /** `onLock` hears every lock the window did not ask for (idle, sleep, session locked, minimised). */
@@ -201,6 +205,11 @@ export const ipc = {
     return withTimeout(commands.watchLock(channel), undefined);
   },
   changePassphrase: (current: string, next: string) => guarded(commands.changePassphrase(current, next)),
+  /** Re-encrypting the journal and its backups takes longer than an ordinary call on a big journal. */
+  rekeyJournal: (current: string, next: string, backups: BackupChoice) =>
+    guarded(commands.rekeyJournal(current, next, backups), LONG_WORK_TIMEOUT_MS),
+  newRecoveryKey: (passphrase: string, backups: BackupChoice) =>
+    guarded(commands.newRecoveryKey(passphrase, backups), LONG_WORK_TIMEOUT_MS),
   listEntries: (before: Cursor | null, limit: number) => guarded(commands.listEntries(before, limit)),
   getEntry: (id: number) => guarded(commands.getEntry(id)),
   saveReflection: (id: number | null, draft: ReflectionDraft) => guarded(commands.saveReflection(id, draft)),

@@ -7,6 +7,7 @@ const REASONS: Record<string, string> = {
   before_restore: 'Before a restore',
   before_import: 'Before an import',
   before_delete_all: 'Before deleting everything',
+  before_rekey: 'Before re-encrypting with a new key',
 };
 
 /** Why a backup was made, in plain words. */

@@ -55,3 +55,9 @@ export const LOCK_REASONS: Record<'idle' | 'sleep' | 'session_locked' | 'minimis
 export function lockReasonWords(reason: string | null | undefined): string {
   return reason && reason in LOCK_REASONS ? LOCK_REASONS[reason as keyof typeof LOCK_REASONS] : '';
 }
+
+/** What becomes of the backups when the journal is re-encrypted with a new key. */
+export const BACKUP_CHOICES: Option<'keep_readable' | 'remove'>[] = [
+  { value: 'keep_readable', label: 'Re-encrypt them too, so they stay readable with the new key' },
+  { value: 'remove', label: 'Remove them, so nothing under the old key is kept' },
+];

@@ -136,8 +136,9 @@ pub fn set_every(session: &Session, id: &str, days: u32) -> Result<(), ApiError>
 /// # Errors
 /// [`ApiError::Locked`].
 pub fn overview(session: &Session) -> Result<Vec<InstrumentStatus>, ApiError> {
-    let local_day = |t: chrono::DateTime<chrono::Utc>| t.with_timezone(&chrono::Local).date_naive();
-    let today = local_day(session.clock().now());
+    let clock = session.clock();
+    let local_day = |t: chrono::DateTime<chrono::Utc>| clock.local_day(t);
+    let today = clock.today();
     let j = session.journal()?;
     {
         let last = j.last_taken()?;

@@ -58,6 +58,8 @@ pub struct Session {
     closing: AtomicBool,
     /// Whether the idle deadline applies (the desktop app; never the CLI).
     auto_lock: AtomicBool,
+    /// Set when a journal opens: its whole-file check is still to run.
+    check_due: AtomicBool,
     idle: Mutex<idle::Idle>,
     /// Why the journal last locked without being asked, for the unlock screen to say.
     locked_because: Mutex<Option<LockReason>>,
@@ -65,7 +67,13 @@ pub struct Session {
     backup_problem: Mutex<Option<String>>,
     /// The damage found at the last unlock, and where the damaged files went.
     damage: Mutex<Option<DamageReport>>,
+    /// Something to tell the worker once, after an unlock (files that were readable by others).
+    notice: Mutex<Option<String>>,
 }
+
+/// Told once when an unlock found Ballast's files readable by others and made them owner-only.
+pub const TIGHTENED: &str =
+    "Some of Ballast's files could be read by other accounts on this computer. They are now readable only by you.";
 
 /// The open journal, held for one command. While it is held no other command runs; drop it
 /// before drawing, laying out or writing files, so [`Session::lock`] is never kept waiting.
@@ -119,10 +127,12 @@ impl Session {
             journal: Mutex::new(None),
             closing: AtomicBool::new(false),
             auto_lock: AtomicBool::new(false),
+            check_due: AtomicBool::new(false),
             idle: Mutex::new(idle::Idle::new(now)),
             locked_because: Mutex::new(None),
             backup_problem: Mutex::new(None),
             damage: Mutex::new(None),
+            notice: Mutex::new(None),
         }
     }
 
@@ -175,7 +185,8 @@ impl Session {
         Ok(Open { slot, session: self })
     }
 
-    /// Where the app stands. Never waits behind a running command.
+    /// Where the app stands. Never waits behind a running command. A notice is given once: the
+    /// status that carries it clears it.
     pub fn status(&self) -> AppStatus {
         let open = match self.journal.try_lock() {
             Ok(slot) => slot.is_some(),
@@ -196,6 +207,7 @@ impl Session {
             data_dir: self.dir.root().display().to_string(),
             backup_problem: guard(&self.backup_problem).clone(),
             locked_because: if state == JournalState::Unlocked { None } else { *guard(&self.locked_because) },
+            notice: if state == JournalState::Unlocked { guard(&self.notice).take() } else { None },
         }
     }
 
@@ -312,13 +324,14 @@ impl Session {
             idle.touch(self.clock.now());
         }
         if ballast_store::private::tighten_data_dir(&self.dir) {
-            // Made by an older Ballast or copied in: now owner-only. (Telling the worker on screen
-            // is still to come; see the notes.)
+            // Made by an older Ballast, or copied in: now owner-only, and the worker is told once.
             tracing::warn!("the data folder's files were readable by others; they are now owner-only");
+            *guard(&self.notice) = Some(TIGHTENED.to_owned());
         }
         *guard(&self.locked_because) = None;
         *guard(&self.damage) = None;
         *slot = Some(journal);
+        self.check_due.store(true, Ordering::SeqCst);
     }
 
     /// What went wrong with the last backup made without being asked.

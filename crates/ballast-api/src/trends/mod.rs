@@ -13,8 +13,9 @@ use ballast_core::insights::coupling::{Coupling, MIN_DAYS_EACH, coupling};
 use ballast_core::insights::days::{Day, by_day};
 use ballast_core::insights::nudges::nudges;
 use ballast_core::{CheckIn, FieldError, instrument};
+use ballast_core::{Clock, Zone};
 use ballast_store::Journal;
-use chrono::{DateTime, Days, Local, NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, Days, NaiveDate, Utc};
 
 pub use views::{ChartView, InsightsView, NudgeView, Span, TableView, TrendsView};
 
@@ -42,18 +43,10 @@ pub(crate) const BACKWARDS: &str = "The first day is after the last; choose a fi
 /// The days the nudges look at, up to today, whatever range is shown.
 const NUDGE_DAYS: u64 = 90;
 
-/// The start of a local day, as an instant.
-/// On a day whose midnight does not exist locally (a clock change at midnight), the first hour
-/// that does.
-pub(crate) fn start_of(day: NaiveDate) -> DateTime<Utc> {
-    let midnight = day.and_hms_opt(0, 0, 0).unwrap_or_default();
-    (0..=3)
-        .find_map(|h| Local.from_local_datetime(&(midnight + chrono::Duration::hours(h))).earliest())
-        .map_or_else(|| midnight.and_utc(), |t| t.with_timezone(&Utc))
-}
-
-pub(crate) fn local_day(t: DateTime<Utc>) -> NaiveDate {
-    t.with_timezone(&Local).date_naive()
+/// The start of the local day `day` in `zone`, as an instant (see [`ballast_core::start_of_day`]:
+/// a midnight that does not exist starts at the first hour that does).
+pub(crate) fn start_of(day: NaiveDate, zone: &Zone) -> DateTime<Utc> {
+    ballast_core::start_of_day(day, zone)
 }
 
 /// What the statistics and charts are built from.
@@ -68,6 +61,8 @@ struct Data {
     sound: Vec<CheckIn>,
     /// The worker's today.
     today: NaiveDate,
+    /// The worker's time zone, from the clock.
+    zone: Zone,
     /// The last NUDGE_DAYS days up to today and the dismissed nudges, when a view shows nudges.
     recent: Option<(BTreeMap<NaiveDate, Day>, HashSet<String>)>,
 }
@@ -79,8 +74,10 @@ fn invalid(field: &str, message: &str) -> ApiError {
 impl Data {
     /// Reads what the views need (and, `with_nudges`, what the nudges need) from the journal.
     /// Everything after this is pure, so it runs with the journal's guard dropped.
-    fn load(j: &Journal, span: Span, now: DateTime<Utc>, with_nudges: bool) -> Result<Self, ApiError> {
-        let today = local_day(now);
+    fn load(j: &Journal, span: Span, clock: &dyn Clock, with_nudges: bool) -> Result<Self, ApiError> {
+        let zone = clock.zone();
+        let today = clock.today();
+        let local_day = |t: DateTime<Utc>| clock.local_day(t);
         let all = j.check_ins(None)?;
         let earliest = || -> Result<NaiveDate, ApiError> {
             let first_entry = j.first_entry_at()?;
@@ -101,9 +98,9 @@ impl Data {
         if from > to {
             return Err(invalid("from", BACKWARDS));
         }
-        let facts = j.facts_between(start_of(from), start_of(to.succ_opt().unwrap_or(to)))?;
+        let facts = j.facts_between(start_of(from, &zone), start_of(to.succ_opt().unwrap_or(to), &zone))?;
         let days: BTreeMap<NaiveDate, Day> =
-            by_day(facts, &Local).into_iter().filter(|(d, _)| (from..=to).contains(d)).collect();
+            by_day(facts, &zone).into_iter().filter(|(d, _)| (from..=to).contains(d)).collect();
         let mut sound: Vec<CheckIn> = all.into_iter().filter(|c| c.body.problems().is_empty()).collect();
         sound.sort_by_key(|c| (c.body.taken_at, c.id));
         let check_ins: Vec<(NaiveDate, CheckIn)> = sound
@@ -112,7 +109,7 @@ impl Data {
             .filter(|(d, _)| (from..=to).contains(d))
             .collect();
         let coupling = coupling(&days);
-        let mut data = Self { from, to, days, check_ins, coupling, sound, today, recent: None };
+        let mut data = Self { from, to, days, check_ins, coupling, sound, today, zone, recent: None };
         if with_nudges {
             data.recent = Some(data.read_recent(j)?);
         }
@@ -128,8 +125,10 @@ impl Data {
             // The range shown already holds those days: no second read.
             self.days.range(recent_from..=today).map(|(d, day)| (*d, day.clone())).collect()
         } else {
-            let recent_facts = j.facts_between(start_of(recent_from), start_of(today.succ_opt().unwrap_or(today)))?;
-            by_day(recent_facts, &Local).into_iter().filter(|(d, _)| (recent_from..=today).contains(d)).collect()
+            let zone = &self.zone;
+            let recent_facts =
+                j.facts_between(start_of(recent_from, zone), start_of(today.succ_opt().unwrap_or(today), zone))?;
+            by_day(recent_facts, zone).into_iter().filter(|(d, _)| (recent_from..=today).contains(d)).collect()
         };
         let dismissed: HashSet<String> = j.dismissed_nudges()?.into_iter().map(|(id, _)| id).collect();
         Ok((recent, dismissed))
@@ -215,9 +214,9 @@ pub(crate) fn read_for_report(
     j: &Journal,
     from: NaiveDate,
     to: NaiveDate,
-    now: DateTime<Utc>,
+    clock: &dyn Clock,
 ) -> Result<TrendsRead, ApiError> {
-    Data::load(j, Span::Between { from: Some(from), to: Some(to) }, now, false).map(TrendsRead)
+    Data::load(j, Span::Between { from: Some(from), to: Some(to) }, clock, false).map(TrendsRead)
 }
 
 impl TrendsRead {
@@ -259,8 +258,7 @@ pub fn coupling_words(c: &Coupling) -> String {
 /// # Errors
 /// [`ApiError::Invalid`] for a range that ends before it starts; [`ApiError::Locked`].
 pub fn insights(session: &Session, span: Span) -> Result<InsightsView, ApiError> {
-    let now = session.clock().now();
-    let data = Data::load(&*session.journal()?, span, now, true)?;
+    let data = Data::load(&*session.journal()?, span, session.clock(), true)?;
     Ok(data.insights())
 }
 
@@ -270,8 +268,7 @@ pub fn insights(session: &Session, span: Span) -> Result<InsightsView, ApiError>
 /// # Errors
 /// As [`insights`]; [`ApiError::Internal`] when a chart cannot be drawn.
 pub fn trends(session: &Session, span: Span) -> Result<TrendsView, ApiError> {
-    let now = session.clock().now();
-    let data = Data::load(&*session.journal()?, span, now, true)?;
+    let data = Data::load(&*session.journal()?, span, session.clock(), true)?;
     let charts = CHART_NAMES.iter().map(|n| data.chart(n)).collect::<Result<_, _>>()?;
     Ok(TrendsView { insights: data.insights(), coupling_words: coupling_words(&data.coupling), charts })
 }
@@ -291,7 +288,8 @@ pub fn scan_rows(session: &Session) -> Result<u64, ApiError> {
 /// # Errors
 /// [`ApiError::Locked`].
 pub fn scan_rows_between(session: &Session, from: NaiveDate, to: NaiveDate) -> Result<u64, ApiError> {
-    Ok(session.journal()?.scan_rows(Some((start_of(from), start_of(to.succ_opt().unwrap_or(to)))))?)
+    let zone = session.clock().zone();
+    Ok(session.journal()?.scan_rows(Some((start_of(from, &zone), start_of(to.succ_opt().unwrap_or(to), &zone))))?)
 }
 
 /// Sets a nudge aside so it does not appear again.
@@ -311,7 +309,6 @@ pub fn dismiss_nudge(session: &Session, id: &str) -> Result<(), ApiError> {
 /// # Errors
 /// [`ApiError::Invalid`] for an unknown name or an empty range; [`ApiError::Locked`].
 pub fn chart(session: &Session, name: &str, span: Span) -> Result<ChartView, ApiError> {
-    let now = session.clock().now();
-    let data = Data::load(&*session.journal()?, span, now, false)?;
+    let data = Data::load(&*session.journal()?, span, session.clock(), false)?;
     data.chart(name)
 }

@@ -124,7 +124,7 @@ fn check_ins_are_suggested_gently_on_their_schedule_and_can_be_turned_off() {
     assert_eq!(due("who5"), Due::Now, "never taken: suggested");
     assert_eq!(due("single_item_burnout"), Due::Unscheduled, "the single item is there any time");
     ballast_api::check_ins::record(&j.session, "who5", vec![Some(3); 5]).expect("record");
-    let taken = ballast_core::Clock::now(j.clock.as_ref()).with_timezone(&chrono::Local).date_naive();
+    let taken = ballast_core::Clock::today(j.clock.as_ref());
     assert_eq!(
         due("who5"),
         Due::Later { from: taken + chrono::Days::new(14) },

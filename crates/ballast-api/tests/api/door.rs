@@ -174,3 +174,22 @@ fn the_door_imports_no_feature_module() {
     }
     assert!(read >= 3, "the door's files were read: mod.rs, idle.rs, opening.rs");
 }
+
+#[cfg(unix)]
+#[test]
+fn files_readable_by_others_are_tightened_at_unlock_and_the_worker_is_told_once() {
+    use std::os::unix::fs::PermissionsExt;
+    let j = Journey::new(1, "mine alone");
+    j.session.lock();
+    let mode = |p: &std::path::Path| std::fs::metadata(p).expect("exists").permissions().mode() & 0o777;
+    std::fs::set_permissions(j.dir.root(), std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    std::fs::set_permissions(j.dir.database(), std::fs::Permissions::from_mode(0o644)).expect("chmod");
+    j.session.unlock(&pass()).expect("unlock");
+    assert_eq!(mode(j.dir.root()), 0o700, "the data folder is owner-only again");
+    assert_eq!(mode(&j.dir.database()), 0o600, "the journal is owner-only again");
+    assert_eq!(j.session.status().notice.as_deref(), Some(ballast_api::session::TIGHTENED), "the worker is told");
+    assert_eq!(j.session.status().notice, None, "once");
+    j.session.lock();
+    j.session.unlock(&pass()).expect("unlock again");
+    assert_eq!(j.session.status().notice, None, "nothing to tell when nothing was wider");
+}

@@ -184,17 +184,27 @@ fn changing_the_passphrase_checks_both() {
     s.set_up(&secret(PASS)).expect("set up");
     assert!(
         matches!(
-            ballast_api::keys::change_passphrase(&s, &secret(PASS), &secret("short")),
+            ballast_api::keys::change_passphrase(&s, &ballast_api::Secret::Passphrase(secret(PASS)), &secret("short")),
             Err(ApiError::WeakPassphrase(_))
         ),
         "the new one must meet the rule"
     );
     assert_eq!(
-        ballast_api::keys::change_passphrase(&s, &secret("not it at all!"), &secret("a brand new phrase")).err(),
+        ballast_api::keys::change_passphrase(
+            &s,
+            &ballast_api::Secret::Passphrase(secret("not it at all!")),
+            &secret("a brand new phrase")
+        )
+        .err(),
         Some(ApiError::WrongPassphrase),
         "the current one must be right"
     );
-    ballast_api::keys::change_passphrase(&s, &secret(PASS), &secret("a brand new phrase")).expect("change");
+    ballast_api::keys::change_passphrase(
+        &s,
+        &ballast_api::Secret::Passphrase(secret(PASS)),
+        &secret("a brand new phrase"),
+    )
+    .expect("change");
     s.lock();
     s.unlock(&Secret::Passphrase(secret("a brand new phrase"))).expect("the new passphrase opens it");
 }

@@ -101,3 +101,70 @@ fn export_import_and_delete_all() {
     assert!(printed.contains("backups"), "the backups are listed as removed: {printed}");
     assert!(!a.exists(), "nothing is left of the data folder");
 }
+
+/// The recovery key a command printed, if any.
+fn printed_key(out: &str) -> String {
+    out.lines()
+        .map(str::trim)
+        .find(|l| l.len() == 39 && l.matches('-').count() == 7)
+        .expect("a recovery key is printed")
+        .to_owned()
+}
+
+#[test]
+fn change_passphrase_with_rekey_and_a_new_recovery_key() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = tmp.path().join("data");
+    let first_key = init(&dir);
+    ok(&dir, &["add", "--text", "kept through re-keying"], None);
+    ok(&dir, &["backup"], None);
+    let new_pass = "a different lantern entirely";
+    let out = ballast(
+        &dir,
+        &["change-passphrase", "--rekey"],
+        &[("BALLAST_PASSPHRASE", PASS), ("BALLAST_NEW_PASSPHRASE", new_pass)],
+        None,
+    );
+    assert_eq!(code(&out), 0, "change-passphrase --rekey succeeds: {}", String::from_utf8_lossy(&out.stderr));
+    let said = String::from_utf8_lossy(&out.stdout).into_owned();
+    let second_key = printed_key(&said);
+    assert_ne!(second_key, first_key, "a new recovery key is printed once");
+    assert!(said.contains("no longer open it"), "and says what re-keying means: {said}");
+    let old = ballast(&dir, &["list"], &[("BALLAST_PASSPHRASE", PASS)], None);
+    assert_eq!(code(&old), 3, "the old passphrase is refused (exit 3)");
+    let old_key = ballast(&dir, &["list"], &[("BALLAST_RECOVERY_KEY", &first_key)], None);
+    assert_eq!(code(&old_key), 3, "the old recovery key is refused");
+    let listed = ballast(&dir, &["list"], &[("BALLAST_PASSPHRASE", new_pass)], None);
+    assert!(
+        String::from_utf8_lossy(&listed.stdout).contains("kept through re-keying"),
+        "the new passphrase reads every entry"
+    );
+    let verified = ballast(&dir, &["verify"], &[("BALLAST_RECOVERY_KEY", &second_key)], None);
+    assert_eq!(
+        code(&verified),
+        0,
+        "the journal and every backup verify with the new key: {}",
+        String::from_utf8_lossy(&verified.stderr)
+    );
+
+    let out = ballast(&dir, &["new-recovery-key"], &[("BALLAST_PASSPHRASE", new_pass)], None);
+    assert_eq!(code(&out), 0, "new-recovery-key succeeds: {}", String::from_utf8_lossy(&out.stderr));
+    let third_key = printed_key(&String::from_utf8_lossy(&out.stdout));
+    assert_eq!(
+        code(&ballast(&dir, &["list"], &[("BALLAST_RECOVERY_KEY", &second_key)], None)),
+        3,
+        "the previous key is retired"
+    );
+    assert_eq!(
+        code(&ballast(&dir, &["list"], &[("BALLAST_RECOVERY_KEY", &third_key)], None)),
+        0,
+        "the new one opens it"
+    );
+    let refused = ballast(&dir, &["new-recovery-key"], &[("BALLAST_RECOVERY_KEY", &third_key)], None);
+    assert_eq!(code(&refused), 4, "a new recovery key needs the passphrase, and says so");
+    assert!(
+        String::from_utf8_lossy(&refused.stderr).contains("passphrase"),
+        "{}",
+        String::from_utf8_lossy(&refused.stderr)
+    );
+}

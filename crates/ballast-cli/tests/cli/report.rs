@@ -12,8 +12,7 @@ fn report_writes_pdf_or_markdown_with_only_shared_text() {
     ok(&dir, &["add", "--text", "Kept-to-myself-plover", "--person-code", "Q4"], None);
     let shared = r#"{"setback_type":"loss","what_happened":"Brought-to-supervision-wren","share_text":true}"#;
     ok(&dir, &["add-setback", "--json", "-"], Some(shared));
-    let now = ballast_core::Clock::now(&ballast_core::SystemClock).with_timezone(&chrono::Local);
-    let today = now.date_naive().to_string();
+    let today = ballast_core::Clock::today(&ballast_core::SystemClock).to_string();
     let md = tmp.path().join("summary.md");
     let said = ok(
         &dir,

@@ -13,6 +13,7 @@ pub fn ballast(dir: &Path, args: &[&str], env: &[(&str, &str)], stdin: Option<&s
         .args(args)
         .env_remove("BALLAST_PASSPHRASE")
         .env_remove("BALLAST_RECOVERY_KEY")
+        .env_remove("BALLAST_NEW_PASSPHRASE")
         .env_remove("BALLAST_DATA_DIR");
     cmd.envs(env.iter().copied()).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped());
     let mut child = cmd.spawn().expect("run ballast");

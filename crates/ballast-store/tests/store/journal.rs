@@ -62,14 +62,10 @@ fn changing_the_passphrase_rewraps_the_key_and_keeps_every_entry() {
     let ids: Vec<_> =
         (0..5).map(|i| j.insert(&reflection(&format!("entry {i}")), clock().now()).expect("save")).collect();
     let err = j
-        .change_passphrase(&SecretString::from("wrong current one".to_owned()), &SecretString::from("x".repeat(20)))
+        .change_passphrase(&pass("wrong current one"), &SecretString::from("x".repeat(20)))
         .expect_err("current must be right");
     assert!(matches!(err, StoreError::WrongSecret), "got {err:?}");
-    j.change_passphrase(
-        &SecretString::from(PASS.to_owned()),
-        &SecretString::from("a new and longer phrase".to_owned()),
-    )
-    .expect("change");
+    j.change_passphrase(&pass(PASS), &SecretString::from("a new and longer phrase".to_owned())).expect("change");
     drop(j);
     assert!(
         matches!(Journal::open(&dir, &pass(PASS), clock().now()), Err(StoreError::WrongSecret)),
