@@ -81,6 +81,18 @@ fn a_full_disk_gets_its_own_words_and_loses_nothing() {
     assert_eq!(export, ApiError::DiskFull, "an export on a full disk says the disk is full");
     assert_eq!(files_in(&out), Vec::<String>::new(), "a failed export leaves no file, not even an empty one");
 
+    let req = ballast_api::report::SummaryRequest {
+        from: chrono::NaiveDate::from_ymd_opt(2026, 11, 1).expect("date"),
+        to: chrono::NaiveDate::from_ymd_opt(2026, 11, 30).expect("date"),
+        include_codes: false,
+        include_tags: false,
+        note: None,
+        author: None,
+    };
+    let summary = ballast_api::report::write(&session, &req, &mnt.join("summary.md"), None).expect_err("no room");
+    assert_eq!(summary, ApiError::DiskFull, "a summary on a full disk says the disk is full");
+    assert!(!mnt.join("summary.md").exists(), "and leaves no file");
+
     // Every acknowledged save is still there, read back with the disk still full.
     for id in &acknowledged {
         ballast_api::entries::get_entry(&session, *id).expect("an acknowledged save survives the full disk");

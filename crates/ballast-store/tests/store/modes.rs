@@ -72,3 +72,25 @@ fn every_file_ballast_writes_is_owner_only_under_a_permissive_umask() {
         assert_eq!(mode, want, "{} must be {want:o} under umask 000, is {mode:o}", path.display());
     }
 }
+
+#[test]
+fn a_symlink_at_the_target_is_replaced_never_written_through() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let outside = tmp.path().join("someone-elses.txt");
+    std::fs::write(&outside, b"theirs").expect("a file outside");
+    let folder = tmp.path().join("export");
+    std::fs::create_dir(&folder).expect("folder");
+    let target = folder.join("ballast-export.json");
+    std::os::unix::fs::symlink(&outside, &target).expect("a symlink where the export goes");
+    let mut staged = Staged::new(&folder).expect("staging");
+    std::io::Write::write_all(staged.add("ballast-export.json").expect("staged"), b"{}").expect("write");
+    staged.finish().expect("finish");
+    assert_eq!(std::fs::read(&outside).expect("outside"), b"theirs", "the export did not write through the symlink");
+    let meta = std::fs::symlink_metadata(&target).expect("target");
+    assert!(meta.file_type().is_file(), "the target is now Ballast's own file, not the link");
+    assert_eq!(std::fs::read(&target).expect("target"), b"{}", "holding the export");
+    let summary = folder.join("summary.md");
+    std::os::unix::fs::symlink(&outside, &summary).expect("a symlink where the summary goes");
+    write_atomic(&summary, b"# summary").expect("summary");
+    assert_eq!(std::fs::read(&outside).expect("outside"), b"theirs", "nor did the summary");
+}
