@@ -37,7 +37,7 @@ impl LockWatch {
 /// Locks for `reason` and tells the window; does nothing while the journal is locked already.
 pub fn lock_now<R: Runtime>(app: &AppHandle<R>, reason: LockReason) {
     let session = app.state::<Session>();
-    let was_open = session.status().state == ballast_api::dto::JournalState::Unlocked;
+    let was_open = session.is_unlocked();
     session.lock_because(reason);
     if was_open {
         tracing::info!(?reason, "the journal locked");

@@ -2,12 +2,11 @@
 // typing the confirmation word; a damaged journal file is detected at unlock, set aside, and the
 // newest backup brings the journal back; export, a refused import, and delete everything with a
 // final backup that can be restored. axe-core runs on each screen.
-import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { axe, Key, launch, press, root, screenshot, shown, tabTo } from './harness.mjs';
+import { axe, Key, launch, press, screenshot, shown, tabTo, seedWithCli } from './harness.mjs';
 
 const PASSPHRASE = 'harbour lantern quietly';
 let app;
@@ -15,10 +14,7 @@ let driver;
 
 /** The journal set up and one reflection written with the CLI, before the app starts. */
 function prepare(dataDir) {
-  const cli = path.join(root, 'target', 'debug', 'ballast');
-  const env = { ...process.env, BALLAST_PASSPHRASE: PASSPHRASE };
-  execFileSync(cli, ['--data-dir', dataDir, 'init'], { env, stdio: 'ignore' });
-  execFileSync(cli, ['--data-dir', dataDir, 'add', '--text', 'Kept in every backup', '--mood', '6'], { env, stdio: 'ignore' });
+  seedWithCli(dataDir, PASSPHRASE, ['add', '--text', 'Kept in every backup', '--mood', '6']);
 }
 
 async function rows(testid) {

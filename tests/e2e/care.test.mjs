@@ -6,11 +6,9 @@
 // (version 1), changed and saved (version 2), refused calmly for a part that is too long, and
 // version 1 read back as it was while the unsaved text waits. On Trends a WHO-5 at its cut-off
 // brings a calm nudge with the plan, Support and Dismiss. axe-core runs on each new state.
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { axe, focused, Key, launch, press, root, screenshot, shown, tabTo, activate, pageText, textOf, textsOf, exists, textNow, eventually, valueOf } from './harness.mjs';
+import { axe, focused, Key, launch, press, screenshot, shown, tabTo, activate, pageText, textOf, textsOf, exists, textNow, eventually, valueOf, seedWithCli } from './harness.mjs';
 
 const PASSPHRASE = 'harbour lantern quietly';
 /** Words no screen may show: no guilt, no counting, no diagnosis, no alarm. */
@@ -22,10 +20,7 @@ let driver;
 /** A journal set up with the CLI, with a WHO-5 of 40 (2 on each item, × 4): at or below the
  * measure's cut-off of 50, which raises one calm nudge on Trends. */
 function prepare(dataDir) {
-  const cli = path.join(root, 'target', 'debug', 'ballast');
-  const env = { ...process.env, BALLAST_PASSPHRASE: PASSPHRASE };
-  execFileSync(cli, ['--data-dir', dataDir, 'init'], { env, stdio: 'ignore' });
-  execFileSync(cli, ['--data-dir', dataDir, 'check-in', 'who5', '--answers', '2,2,2,2,2'], { env, stdio: 'ignore' });
+  seedWithCli(dataDir, PASSPHRASE, ['check-in', 'who5', '--answers', '2,2,2,2,2']);
 }
 
 

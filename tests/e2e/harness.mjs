@@ -1,6 +1,6 @@
 // The end-to-end harness: starts tauri-driver (which starts WebKitWebDriver and the real Ballast
 // binary) with a fresh data directory, and gives the tests keyboard, axe-core and screenshot helpers.
-import { spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import net from 'node:net';
@@ -31,6 +31,14 @@ function waitForPort(port, ms) {
     };
     attempt();
   });
+}
+
+/** Sets a journal up in `dataDir` with the CLI (`init`), then runs each of `commands` (argument
+ * lists) on it, all with `passphrase`: the seed a test's `prepare` writes before the app starts. */
+export function seedWithCli(dataDir, passphrase, ...commands) {
+  const cli = path.join(root, 'target', 'debug', 'ballast');
+  const env = { ...process.env, BALLAST_PASSPHRASE: passphrase };
+  for (const args of [['init'], ...commands]) execFileSync(cli, ['--data-dir', dataDir, ...args], { env, stdio: 'ignore' });
 }
 
 /** Starts the real app on a new data directory, after `prepare(dataDir)` if given (`application`:

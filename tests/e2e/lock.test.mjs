@@ -3,11 +3,9 @@
 // tells the window why, and the form typed before it comes back after unlock, kept as it was typed;
 // changing the passphrase with a new key shows a new recovery key once, and only the new
 // passphrase opens the journal after it.
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { axe, Key, launch, press, root, screenshot, shown, tabTo, eventually, valueOf } from './harness.mjs';
+import { axe, Key, launch, press, screenshot, shown, tabTo, eventually, valueOf, seedWithCli } from './harness.mjs';
 
 const PASSPHRASE = 'harbour lantern quietly';
 const SAVED = 'marigold-harbour-saved';
@@ -16,10 +14,7 @@ let app;
 let driver;
 
 function prepare(dataDir) {
-  const cli = path.join(root, 'target', 'debug', 'ballast');
-  const env = { ...process.env, BALLAST_PASSPHRASE: PASSPHRASE };
-  execFileSync(cli, ['--data-dir', dataDir, 'init'], { env, stdio: 'ignore' });
-  execFileSync(cli, ['--data-dir', dataDir, 'add', '--mood', '6', '--text', `${SAVED} after a long shift`], { env, stdio: 'ignore' });
+  seedWithCli(dataDir, PASSPHRASE, ['add', '--mood', '6', '--text', `${SAVED} after a long shift`]);
 }
 
 async function typeInto(id, words) {

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::ApiError;
 use crate::session::Session;
+use crate::session::opening::with_secret;
 
 /// What happens to the backups when the journal is re-keyed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, specta::Type)]
@@ -48,16 +49,7 @@ pub fn change_passphrase(session: &Session, current: &Secret, next: &SecretStrin
     if let Some(why) = passphrase_problem(next.expose_secret()) {
         return Err(ApiError::WeakPassphrase(why));
     }
-    session.journal()?.change_passphrase(current, next).map_err(|e| wrong_secret(e, current))
-}
-
-fn wrong_secret(e: ballast_store::StoreError, current: &Secret) -> ApiError {
-    match e {
-        ballast_store::StoreError::WrongSecret if matches!(current, Secret::RecoveryKey(_)) => {
-            ApiError::WrongRecoveryKey
-        }
-        e => e.into(),
-    }
+    session.journal()?.change_passphrase(current, next).map_err(|e| with_secret(e, current))
 }
 
 /// Re-keys the journal: checked with `current` (the passphrase or the recovery key), encrypted

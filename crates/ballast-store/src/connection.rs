@@ -48,17 +48,26 @@ fn keyed(path: &Path, key: &DataKey, mode: Mode) -> Result<Connection> {
 /// `PRAGMA <name> = "x'<hex key>'";` (`key` or `rekey`) in a buffer sized to it exactly, so it is
 /// never reallocated (which would free an unwiped copy of the key) and is wiped when dropped.
 pub(crate) fn key_pragma(name: &str, key: &DataKey) -> Zeroizing<String> {
-    let (head, tail) = ("PRAGMA ", " = \"x'");
-    let len = head.len() + name.len() + tail.len() + 2 * key.0.len() + "'\";".len();
-    let mut pragma = Zeroizing::new(String::with_capacity(len));
-    pragma.push_str(head);
-    pragma.push_str(name);
-    pragma.push_str(tail);
+    keyed_text(&format!("PRAGMA {name} = \""), key, "\";")
+}
+
+/// `x'<hex key>'`, SQLCipher's raw-key form (for `ATTACH … KEY`), sized exactly as [`key_pragma`].
+pub(crate) fn raw_key(key: &DataKey) -> Zeroizing<String> {
+    keyed_text("", key, "")
+}
+
+/// `head` + `x'<hex key>'` + `tail` in a zeroizing buffer of exactly that length.
+fn keyed_text(head: &str, key: &DataKey, tail: &str) -> Zeroizing<String> {
+    let len = head.len() + "x'".len() + 2 * key.0.len() + "'".len() + tail.len();
+    let mut text = Zeroizing::new(String::with_capacity(len));
+    text.push_str(head);
+    text.push_str("x'");
     for b in key.0.iter() {
-        let _ = write!(pragma, "{b:02x}");
+        let _ = write!(text, "{b:02x}");
     }
-    pragma.push_str("'\";");
-    pragma
+    text.push('\'');
+    text.push_str(tail);
+    text
 }
 
 /// Turns SQLCipher's memory security on or off for the whole process: with it on, SQLCipher wipes
@@ -153,5 +162,8 @@ mod tests {
             );
             assert_eq!(pragma.as_str(), format!("PRAGMA {name} = \"x'{}'\";", "ab".repeat(32)), "and it is the pragma");
         }
+        let raw = raw_key(&key);
+        assert_eq!(raw.capacity(), raw.len(), "the raw key for ATTACH is built in place too");
+        assert_eq!(raw.as_str(), format!("x'{}'", "ab".repeat(32)), "in SQLCipher's raw-key form");
     }
 }

@@ -1,10 +1,15 @@
 //! Telling a damaged journal from a wrong passphrase. The vault is checked first (its checksum,
 //! then the AEAD with the worker's secret), so a wrong secret never reaches the database. Once the
 //! key is known to be right, anything the database does wrong is damage, of one of these kinds.
+//! Unlocking checks what is cheap (`check_sound`); every page is read after it
+//! ([`WholeFileCheck`]).
 
 use std::path::Path;
 
+use rusqlite::Connection;
+
 use crate::data_dir::DataDir;
+use crate::error::{Result, StoreError};
 
 /// What is wrong with a journal whose key is right.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -73,5 +78,75 @@ pub(crate) fn from_sql(e: &rusqlite::Error, reading_first_page: bool) -> Damage 
     match e.sqlite_error_code() {
         Some(rusqlite::ErrorCode::NotADatabase) if reading_first_page => Damage::Unreadable,
         _ => Damage::Corrupt,
+    }
+}
+
+/// Checks an opened database before it is used, without reading every page (that is
+/// [`WholeFileCheck`], run after unlock): the first page read with the key (done on opening), a
+/// Ballast schema, and a file as long as its header says when no write-ahead log holds pages of
+/// it. Returns its schema version.
+pub(crate) fn check_sound(conn: &Connection, dir: &DataDir) -> Result<i64> {
+    let damaged = |e: rusqlite::Error| StoreError::JournalDamaged(from_sql(&e, false));
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(damaged)?;
+    let has_entries: bool = conn
+        .query_row("SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'entries'", [], |r| r.get(0))
+        .map_err(damaged)?;
+    if version < 1 || !has_entries {
+        return Err(StoreError::JournalDamaged(Damage::NotBallast));
+    }
+    // SQLCipher answers `page_size` as text (its `cipher_page_size`), SQLite `page_count` as a number.
+    let count = |pragma: &str| -> Result<u64> {
+        let n = conn
+            .query_row(pragma, [], |r| {
+                Ok(match r.get_ref(0)? {
+                    rusqlite::types::ValueRef::Integer(n) => u64::try_from(n).ok(),
+                    rusqlite::types::ValueRef::Text(t) => std::str::from_utf8(t).ok().and_then(|t| t.parse().ok()),
+                    _ => None,
+                })
+            })
+            .map_err(damaged)?;
+        n.ok_or(StoreError::JournalDamaged(Damage::Corrupt))
+    };
+    let (pages, page_size) = (count("PRAGMA page_count")?, count("PRAGMA page_size")?);
+    let file = std::fs::metadata(dir.database()).map_err(crate::error::io(&dir.database()))?.len();
+    let wal_frames = std::fs::metadata(dir.wal()).is_ok_and(|m| m.len() > 0);
+    if page_size == 0 || file % page_size != 0 || (!wal_frames && file < pages * page_size) {
+        return Err(StoreError::JournalDamaged(Damage::Corrupt));
+    }
+    Ok(version)
+}
+
+/// Every page of the journal read and checked (`quick_check`), on a connection of its own so the
+/// journal stays usable meanwhile: made under the journal's guard with [`crate::Journal::whole_file_check`],
+/// run after it is released.
+pub struct WholeFileCheck {
+    conn: Connection,
+}
+
+impl std::fmt::Debug for WholeFileCheck {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("WholeFileCheck").finish_non_exhaustive()
+    }
+}
+
+impl WholeFileCheck {
+    pub(crate) fn new(conn: Connection) -> Self {
+        Self { conn }
+    }
+
+    /// Reads every page.
+    ///
+    /// # Errors
+    /// [`StoreError::JournalDamaged`] when a page does not read or the structure does not hold.
+    pub fn run(self) -> Result<()> {
+        let damaged = |e: rusqlite::Error| StoreError::JournalDamaged(from_sql(&e, false));
+        let mut q = self.conn.prepare("PRAGMA quick_check").map_err(damaged)?;
+        let findings = q.query_map([], |r| r.get::<_, String>(0)).map_err(damaged)?;
+        for finding in findings {
+            if finding.map_err(damaged)? != "ok" {
+                return Err(StoreError::JournalDamaged(Damage::Corrupt));
+            }
+        }
+        Ok(())
     }
 }

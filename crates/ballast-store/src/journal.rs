@@ -9,7 +9,7 @@ use secrecy::SecretString;
 
 use crate::backup::{self, BackupInfo, Progress, Reason};
 use crate::connection::{self, Mode};
-use crate::damage::{self, Damage};
+use crate::damage::{self, WholeFileCheck};
 use crate::data_dir::DataDir;
 use crate::error::{Result, StoreError};
 use crate::lock::JournalLock;
@@ -83,7 +83,7 @@ impl Journal {
             return Err(StoreError::JournalDamaged(found));
         }
         let conn = connection::open(&dir.database(), &key, Mode::Existing)?;
-        let version = check_sound(&conn, &dir)?;
+        let version = damage::check_sound(&conn, &dir)?;
         let mut journal = Self { conn, key, dir, _lock: lock };
         if usize::try_from(version).is_ok_and(|v| v < steps.len()) {
             journal.backup(Reason::BeforeMigration, now, &mut |_| {})?;
@@ -97,7 +97,7 @@ impl Journal {
     /// # Errors
     /// Database errors opening the second connection.
     pub fn whole_file_check(&self) -> Result<WholeFileCheck> {
-        Ok(WholeFileCheck { conn: connection::open_reader(&self.dir.database(), &self.key)? })
+        Ok(WholeFileCheck::new(connection::open_reader(&self.dir.database(), &self.key)?))
     }
 
     /// The key derivation and unwrapping alone, as unlocking starts with: the benchmarks' floor.
@@ -318,72 +318,6 @@ impl Journal {
     /// Database errors.
     pub fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {
         settings::set(&self.conn, key, value)
-    }
-}
-
-/// Checks an opened database before it is used, without reading every page (that is
-/// [`WholeFileCheck`], run after unlock): the first page read with the key (done on opening), a
-/// Ballast schema, and a file as long as its header says when no write-ahead log holds pages of
-/// it. Returns its schema version.
-fn check_sound(conn: &Connection, dir: &DataDir) -> Result<i64> {
-    let damaged = |e: rusqlite::Error| StoreError::JournalDamaged(damage::from_sql(&e, false));
-    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(damaged)?;
-    let has_entries: bool = conn
-        .query_row("SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'entries'", [], |r| r.get(0))
-        .map_err(damaged)?;
-    if version < 1 || !has_entries {
-        return Err(StoreError::JournalDamaged(Damage::NotBallast));
-    }
-    // SQLCipher answers `page_size` as text (its `cipher_page_size`), SQLite `page_count` as a number.
-    let count = |pragma: &str| -> Result<u64> {
-        let n = conn
-            .query_row(pragma, [], |r| {
-                Ok(match r.get_ref(0)? {
-                    rusqlite::types::ValueRef::Integer(n) => u64::try_from(n).ok(),
-                    rusqlite::types::ValueRef::Text(t) => std::str::from_utf8(t).ok().and_then(|t| t.parse().ok()),
-                    _ => None,
-                })
-            })
-            .map_err(damaged)?;
-        n.ok_or(StoreError::JournalDamaged(Damage::Corrupt))
-    };
-    let (pages, page_size) = (count("PRAGMA page_count")?, count("PRAGMA page_size")?);
-    let file = std::fs::metadata(dir.database()).map_err(crate::error::io(&dir.database()))?.len();
-    let wal_frames = std::fs::metadata(dir.wal()).is_ok_and(|m| m.len() > 0);
-    if page_size == 0 || file % page_size != 0 || (!wal_frames && file < pages * page_size) {
-        return Err(StoreError::JournalDamaged(Damage::Corrupt));
-    }
-    Ok(version)
-}
-
-/// Every page of the journal read and checked (`quick_check`), on a connection of its own so the
-/// journal stays usable meanwhile: made under the journal's guard with [`Journal::whole_file_check`],
-/// run after it is released.
-pub struct WholeFileCheck {
-    conn: Connection,
-}
-
-impl std::fmt::Debug for WholeFileCheck {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("WholeFileCheck").finish_non_exhaustive()
-    }
-}
-
-impl WholeFileCheck {
-    /// Reads every page.
-    ///
-    /// # Errors
-    /// [`StoreError::JournalDamaged`] when a page does not read or the structure does not hold.
-    pub fn run(self) -> Result<()> {
-        let damaged = |e: rusqlite::Error| StoreError::JournalDamaged(damage::from_sql(&e, false));
-        let mut q = self.conn.prepare("PRAGMA quick_check").map_err(damaged)?;
-        let findings = q.query_map([], |r| r.get::<_, String>(0)).map_err(damaged)?;
-        for finding in findings {
-            if finding.map_err(damaged)? != "ok" {
-                return Err(StoreError::JournalDamaged(Damage::Corrupt));
-            }
-        }
-        Ok(())
     }
 }
 

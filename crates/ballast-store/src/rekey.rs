@@ -16,7 +16,6 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 use rusqlite::Connection;
 use secrecy::SecretString;
-use zeroize::Zeroizing;
 
 use crate::backup::{self, Reason};
 use crate::connection::{self, Mode};
@@ -55,12 +54,7 @@ fn export_to(src: &Connection, to: &Path, key: &DataKey) -> Result<()> {
     }
     crate::private::create_file(to).map_err(io(to))?;
     let copied = (|| -> Result<()> {
-        let mut hex = Zeroizing::new(String::with_capacity(3 + 2 * key.0.len()));
-        hex.push_str("x'");
-        for b in key.0.iter() {
-            let _ = std::fmt::Write::write_fmt(&mut *hex, format_args!("{b:02x}"));
-        }
-        hex.push('\'');
+        let hex = connection::raw_key(key);
         let path = to.to_string_lossy().into_owned();
         src.execute("ATTACH DATABASE ?1 AS rekeyed KEY ?2", rusqlite::params![path, hex.as_str()])?;
         let exported = src.query_row("SELECT sqlcipher_export('rekeyed')", [], |_| Ok(())).and_then(|()| {

@@ -201,12 +201,8 @@ impl Vault {
     /// A new data key, wrapped under the passphrase and a new recovery key.
     pub(crate) fn create(passphrase: &SecretString) -> Result<(Self, DataKey, RecoveryKey)> {
         let key = DataKey::random();
-        let recovery = RecoveryKey::random();
-        let wraps = vec![
-            Wrap::seal(WrapKind::Passphrase, passphrase.expose_secret().as_bytes(), &key)?,
-            Wrap::seal(WrapKind::RecoveryKey, normalise_recovery(recovery.expose()).as_bytes(), &key)?,
-        ];
-        Ok((Self { format: FORMAT, wraps, check: None }, key, recovery))
+        let (vault, recovery) = Self::for_key(&key, passphrase)?;
+        Ok((vault, key, recovery))
     }
 
     /// `key` (a new data key, when re-keying) wrapped under `passphrase` and a new recovery key.

@@ -185,15 +185,20 @@ impl Session {
         Ok(Open { slot, session: self })
     }
 
-    /// Where the app stands. Never waits behind a running command. A notice is given once: the
-    /// status that carries it clears it.
-    pub fn status(&self) -> AppStatus {
+    /// Whether the journal is open and not being locked. Never waits behind a running command.
+    pub fn is_unlocked(&self) -> bool {
         let open = match self.journal.try_lock() {
             Ok(slot) => slot.is_some(),
             Err(TryLockError::Poisoned(p)) => p.into_inner().is_some(),
             Err(TryLockError::WouldBlock) => true,
         };
-        let state = if open && !self.closing.load(Ordering::SeqCst) {
+        open && !self.closing.load(Ordering::SeqCst)
+    }
+
+    /// Where the app stands. Never waits behind a running command. A notice is given once: the
+    /// status that carries it clears it.
+    pub fn status(&self) -> AppStatus {
+        let state = if self.is_unlocked() {
             JournalState::Unlocked
         } else if self.dir.is_set_up() {
             JournalState::Locked
