@@ -17,4 +17,6 @@ if [ -z "${DISPLAY:-}" ]; then
   trap 'kill "$xvfb_pid" 2>/dev/null || true' EXIT
   for _ in $(seq 50); do [ -e /tmp/.X11-unix/X98 ] && break; sleep 0.1; done
 fi
-node tests/e2e/probe.mjs
+# One session bus for every start, as a desktop has: without one, each start has GTK launch its own
+# bus and accessibility bus, which takes about half a second some of the time and leaves them running.
+dbus-run-session -- node tests/e2e/probe.mjs

@@ -8,6 +8,7 @@ pub mod command_names;
 pub mod commands;
 #[cfg(target_os = "linux")]
 pub mod logind;
+pub mod renderer;
 
 use std::path::PathBuf;
 use std::sync::Arc;

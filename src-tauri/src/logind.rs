@@ -60,9 +60,10 @@ pub fn watch(
     started
 }
 
-/// Starts both watches on the system bus.
+/// Starts both watches on the system bus, from a thread of their own: connecting and asking
+/// logind take a few round trips, which the first window does not wait for.
 pub fn start(on_lock: impl Fn(LockReason) + Send + Clone + 'static) {
-    match Connection::system() {
+    let spawned = std::thread::Builder::new().name("ballast-logind".into()).spawn(move || match Connection::system() {
         Ok(conn) => {
             let session = own_session(&conn);
             let started = watch(&conn, session, on_lock);
@@ -71,5 +72,8 @@ pub fn start(on_lock: impl Fn(LockReason) + Send + Clone + 'static) {
             std::mem::forget(conn);
         }
         Err(e) => tracing::warn!(error = %e, "no system bus; sleep and session locks are not watched"),
+    });
+    if let Err(e) = spawned {
+        tracing::warn!(error = %e, "cannot start watching logind; the idle deadline still applies");
     }
 }

@@ -2,5 +2,6 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 fn main() {
+    ballast_desktop_lib::renderer::start_lean();
     ballast_desktop_lib::run();
 }

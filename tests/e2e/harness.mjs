@@ -1,7 +1,7 @@
 // The end-to-end harness: starts tauri-driver (which starts WebKitWebDriver and the real Ballast
 // binary) with a fresh data directory, and gives the tests keyboard, axe-core and screenshot helpers.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, mkdirSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
@@ -41,16 +41,23 @@ export function seedWithCli(dataDir, passphrase, ...commands) {
   for (const args of [['init'], ...commands]) execFileSync(cli, ['--data-dir', dataDir, ...args], { env, stdio: 'ignore' });
 }
 
+/** WebKitWebDriver's screenshots stall (after a few on a tall page, or at the first) when the
+ * DMA-BUF renderer is off, though the window itself keeps painting (an X capture of the screen
+ * showed it). Ballast turns that renderer off (src-tauri/src/renderer.rs), so the suite starts it
+ * with the renderer on, for its screenshots; `lean: true` starts it as the worker gets it. */
+const SCREENSHOTS_WORK = { WEBKIT_DISABLE_DMABUF_RENDERER: '0' };
+
 /** Starts the real app on a new data directory, after `prepare(dataDir)` if given (`application`:
- * another build of it, such as the release one for the start-up probe; `env`: more environment). */
-export async function launch({ prepare, application = path.join(root, 'target', 'debug', 'ballast-desktop'), env = {} } = {}) {
+ * another build of it, such as the release one for the start-up probe; `env`: more environment;
+ * `lean`: WebKit's setting left to Ballast, see above). */
+export async function launch({ prepare, application = path.join(root, 'target', 'debug', 'ballast-desktop'), env = {}, lean = false } = {}) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'ballast-e2e-'));
   if (prepare) prepare(dataDir);
   // Its own process group, and a log file rather than this process's pipes: whatever it starts is
   // stopped with it, and nothing left over can hold the test runner's output open.
   const log = openSync(`${dataDir}.driver.log`, 'w');
   const driverProcess = spawn('tauri-driver', ['--port', String(PORT)], {
-    env: { ...process.env, ...env, BALLAST_DATA_DIR: dataDir },
+    env: { ...process.env, ...(lean ? {} : SCREENSHOTS_WORK), ...env, BALLAST_DATA_DIR: dataDir },
     stdio: ['ignore', log, log],
     detached: true,
   });
@@ -183,4 +190,24 @@ export async function valueOf(driver, id) {
 export async function eventually(driver, check, message, ms = 10_000) {
   await driver.wait(check, ms, message).catch(() => {});
   assert.ok(await check(), message);
+}
+
+/** Every process under `pid`, itself included (WebKit's among them), with its program and its
+ * environment (empty where /proc does not let it be read). */
+export function processes(pid) {
+  const rows = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const cmd = readFileSync(`/proc/${name}/cmdline`, 'utf8').split('\0')[0];
+      let environ = [];
+      try { environ = readFileSync(`/proc/${name}/environ`, 'utf8').split('\0'); } catch { /* not ours */ }
+      rows.push({ pid: Number(name), parent, cmd, environ });
+    } catch { /* gone */ }
+  }
+  const out = rows.filter((r) => r.pid === pid);
+  for (let i = 0; i < out.length; i += 1) out.push(...rows.filter((r) => r.parent === out[i].pid));
+  return out;
 }
