@@ -1,13 +1,15 @@
 //! The WebKitGTK setting Ballast starts with on Linux: the DMA-BUF renderer off.
 //!
 //! Measured with `scripts/probe.sh` (docs/PERFORMANCE.md): with `WEBKIT_DISABLE_DMABUF_RENDERER=1`
-//! the whole process tree, WebKit's processes included, holds about a sixth less memory at the
-//! unlock screen, and every screen looks the same (the probe's and the end-to-end suite's
-//! screenshots are taken with it). WebKit reads the variable when its first webview starts, so it
-//! is set first thing in `main`, through GLib's `g_setenv`, before any thread exists: neither the
-//! Rust runtime nor GLib starts one before `main`, and setting the environment is only unsound
-//! while another thread may read it (which is why `std::env::set_var` is `unsafe` in Rust 2024).
-//! Re-executing Ballast with the variable set, the other way, cost about 80 ms of start-up here.
+//! the whole process tree, WebKit's processes included, holds about a quarter less memory at the
+//! unlock screen (210.4 against 287.6 MiB PSS in run 1), and the screen looks the same (the
+//! probe's screenshot is taken with it). The end-to-end suite starts Ballast with the renderer on,
+//! since WebKitWebDriver's screenshots stall with it off; `tests/e2e/renderer.test.mjs` checks a
+//! plain start. WebKit reads the variable when its first webview starts, so it is set first thing
+//! in `main`, through GLib's `g_setenv`, before any thread exists: neither the Rust runtime nor
+//! GLib starts one before `main`, and setting the environment is only unsound while another thread
+//! may read it (which is why `std::env::set_var` is `unsafe` in Rust 2024). Re-executing Ballast
+//! with the variable set, the other way, cost about 80 ms of start-up here.
 //! A value the worker set themselves, `0` included, is left alone.
 
 /// The variable, and the value Ballast starts WebKit with.
