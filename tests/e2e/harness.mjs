@@ -192,6 +192,11 @@ export async function eventually(driver, check, message, ms = 10_000) {
   assert.ok(await check(), message);
 }
 
+/** The process id of the app started on `dataDir`. */
+export function appPid(dataDir) {
+  return Number(execFileSync('pgrep', ['-n', '-f', `ballast-desktop.*--data-dir ${dataDir}`], { encoding: 'utf8' }).trim());
+}
+
 /** Every process under `pid`, itself included (WebKit's among them), with its program and its
  * environment (empty where /proc does not let it be read). */
 export function processes(pid) {

@@ -5,8 +5,7 @@
 // of the suite starts Ballast with that renderer on, for WebKitWebDriver's screenshots: harness.mjs.)
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { launch, processes, shown } from './harness.mjs';
+import { appPid, launch, processes, shown } from './harness.mjs';
 
 let app;
 
@@ -18,7 +17,7 @@ describe('the WebKit setting Ballast starts with', { timeout: 120_000 }, () => {
 
   it('starts WebKit with the DMA-BUF renderer off, and paints its first screen', async () => {
     await shown(app.driver, '#setup-passphrase');
-    const pid = Number(execFileSync('pgrep', ['-n', '-f', `ballast-desktop.*--data-dir ${app.dataDir}`], { encoding: 'utf8' }).trim());
+    const pid = appPid(app.dataDir);
     const web = processes(pid).filter((p) => p.cmd.endsWith('WebKitWebProcess'));
     assert.ok(web.length >= 1, 'WebKit runs its web process under Ballast');
     for (const p of web) {
