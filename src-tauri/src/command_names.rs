@@ -56,4 +56,10 @@ pub const COMMANDS: &[&str] = &[
     "export_summary",
     "get_share_log",
     "clear_share_log",
+    "search_journal",
+    "list_person_codes",
+    "person_journey",
+    "rename_person_code",
+    "list_tags",
+    "rename_tag",
 ];

@@ -20,7 +20,8 @@ use tauri::{Manager, Runtime};
 /// Every command the UI may call, for the app and for the bindings.
 pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
     use commands::{
-        backups, care, check_ins, data, drafts, entries, journal, keys, recovery, settings, summary, trends,
+        backups, care, check_ins, data, drafts, entries, journal, keys, people, recovery, search, settings, summary,
+        trends,
     };
     tauri_specta::Builder::<R>::new().commands(tauri_specta::collect_commands![
         journal::app_status,
@@ -74,6 +75,12 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
         summary::export_summary,
         summary::get_share_log,
         summary::clear_share_log,
+        search::search_journal,
+        people::list_person_codes,
+        people::person_journey,
+        people::rename_person_code,
+        people::list_tags,
+        people::rename_tag,
     ])
 }
 

@@ -12,12 +12,15 @@ pub mod dto;
 pub mod entries;
 pub mod error;
 pub mod keys;
+pub mod people;
 pub mod recovery;
 pub mod report;
 pub mod sample;
+pub mod search;
 pub mod session;
 pub mod setting;
 pub mod settings;
+pub mod tags;
 pub mod transfer;
 pub mod trends;
 

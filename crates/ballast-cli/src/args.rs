@@ -126,6 +126,35 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Search the journal's text (words match as the start of a word; "quoted words" as a phrase),
+    /// best match first; without QUERY, the newest entries the filters allow.
+    Search(SearchArgs),
+    /// The person codes, with how many entries, first and last day, and outcomes.
+    Codes {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Give every entry with code OLD the code NEW (merging the two when NEW is in use).
+    RenameCode {
+        /// The code used now.
+        old: String,
+        /// The code to use instead.
+        new: String,
+    },
+    /// The tags, with how many entries carry each.
+    Tags {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Rename tag OLD to NEW on every entry (merging the two when NEW is in use).
+    RenameTag {
+        /// The tag used now.
+        old: String,
+        /// The tag to use instead.
+        new: String,
+    },
     /// Show one entry.
     Show {
         /// The entry's id.
@@ -257,4 +286,40 @@ pub struct AddArgs {
     /// Share this entry's text in supervision summaries.
     #[arg(long)]
     pub share_text: bool,
+}
+
+/// `ballast search`.
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// What to look for.
+    #[arg(default_value = "", allow_hyphen_values = true)]
+    pub query: String,
+    /// Print JSON: an array of results, best first, each with id, kind, occurred_at and snippet.
+    #[arg(long)]
+    pub json: bool,
+    /// Only this kind.
+    #[arg(long, value_parser = ["reflection", "setback"])]
+    pub kind: Option<String>,
+    /// Only entries with this tag.
+    #[arg(long, value_name = "TAG")]
+    pub tag: Option<String>,
+    /// Only entries about this person code.
+    #[arg(long, value_name = "CODE")]
+    pub code: Option<String>,
+    /// Only reflections with this outcome: setback, no_change, progress, not_applicable.
+    #[arg(long, value_name = "OUTCOME")]
+    pub outcome: Option<String>,
+    /// Only setbacks of this type: relapse, hospital_admission, disengagement, crisis, loss,
+    /// conflict_with_services, other.
+    #[arg(long, value_name = "TYPE")]
+    pub setback_type: Option<String>,
+    /// From this day (YYYY-MM-DD, inclusive).
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<chrono::NaiveDate>,
+    /// Up to this day (YYYY-MM-DD, inclusive).
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<chrono::NaiveDate>,
+    /// The most results.
+    #[arg(long, value_name = "N", default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..=500))]
+    pub limit: u32,
 }

@@ -11,6 +11,7 @@ mod input;
 mod keys;
 mod render;
 mod report;
+mod search;
 mod secret;
 mod transfer;
 mod trends;
@@ -114,6 +115,11 @@ fn run_open(session: &Session, secret: &ballast_api::Secret, command: Command) -
             }
             if json { render::json(&all)? } else { render::list(&all) }
         }
+        Command::Search(args) => search::search(session, &args)?,
+        Command::Codes { json } => search::codes(session, json)?,
+        Command::RenameCode { old, new } => search::rename_code(session, &old, &new)?,
+        Command::Tags { json } => search::tags(session, json)?,
+        Command::RenameTag { old, new } => search::rename_tag(session, &old, &new)?,
         Command::Show { id, json } => {
             let entry = ballast_api::entries::get_entry(session, EntryId(id))?;
             if json { render::json(&entry)? } else { render::entry(&entry) }

@@ -48,7 +48,7 @@ impl Score {
 macro_rules! wire_enum {
     ($(#[$m:meta])* $name:ident { $($(#[$vm:meta])* $variant:ident = $wire:literal),+ $(,)? }) => {
         $(#[$m])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
         pub enum $name { $($(#[$vm])* #[serde(rename = $wire)] $variant),+ }
         impl $name {
             /// Every value, in display order.

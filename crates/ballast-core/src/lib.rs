@@ -13,9 +13,11 @@ pub mod field;
 pub mod insights;
 pub mod instrument;
 pub mod passphrase;
+pub mod people;
 pub mod person_code;
 pub mod retention;
 pub mod scoring;
+pub mod search;
 pub mod share;
 
 pub use check_in::{CheckIn, CheckInBody, CheckInId};

@@ -84,7 +84,7 @@ fn values(body: &EntryBody) -> Result<[Value; 19]> {
     })
 }
 
-fn kind_name(kind: EntryKind) -> &'static str {
+pub(crate) fn kind_name(kind: EntryKind) -> &'static str {
     match kind {
         EntryKind::Reflection => "reflection",
         EntryKind::Setback => "setback",

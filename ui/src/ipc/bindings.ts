@@ -120,6 +120,18 @@ export const commands = {
 	getShareLog: () => typedError<Shared[], ApiError>(__TAURI_INVOKE("get_share_log")),
 	/**  Clears the share log; returns how many records it held. */
 	clearShareLog: () => typedError<number, ApiError>(__TAURI_INVOKE("clear_share_log")),
+	/**  The entries that match, best first (newest first when nothing is typed). */
+	searchJournal: (request: SearchRequest_Deserialize) => typedError<Hit_Serialize[], ApiError>(__TAURI_INVOKE("search_journal", { request })),
+	/**  Every person code with its counts, the most recently seen first. */
+	listPersonCodes: () => typedError<PersonCode[], ApiError>(__TAURI_INVOKE("list_person_codes")),
+	/**  One code's entries, oldest first. */
+	personJourney: (code: string) => typedError<Step_Serialize[], ApiError>(__TAURI_INVOKE("person_journey", { code })),
+	/**  Renames (or merges) a person code on every entry. */
+	renamePersonCode: (old: string, new: string) => typedError<RenameReport, ApiError>(__TAURI_INVOKE("rename_person_code", { old, new })),
+	/**  Every tag with its count, the most used first. */
+	listTags: () => typedError<TagCount[], ApiError>(__TAURI_INVOKE("list_tags")),
+	/**  Renames (or merges) a tag on every entry. */
+	renameTag: (old: string, new: string) => typedError<RenameReport, ApiError>(__TAURI_INVOKE("rename_tag", { old, new })),
 };
 
 /* Types */
@@ -733,6 +745,37 @@ export type Format =
 /**  Markdown text. */
 "markdown";
 
+/**  One result. */
+export type Hit = Hit_Serialize | Hit_Deserialize;
+
+/**  One result. */
+export type Hit_Deserialize = {
+	/**  The entry. */
+	id: EntryId,
+	/**  Its kind. */
+	kind: EntryKind,
+	/**  When it happened. */
+	occurred_at: string,
+	/**  Its person code, when it has one. */
+	person_code?: string | null,
+	/**  Where it matched, with the matches marked (or the entry's start, without a query). */
+	snippet: Part[],
+};
+
+/**  One result. */
+export type Hit_Serialize = {
+	/**  The entry. */
+	id: EntryId,
+	/**  Its kind. */
+	kind: EntryKind,
+	/**  When it happened. */
+	occurred_at: string,
+	/**  Its person code, when it has one. */
+	person_code: string | null,
+	/**  Where it matched, with the matches marked (or the entry's start, without a query). */
+	snippet: Part[],
+};
+
 /**  What an import did. */
 export type ImportReport = {
 	/**  Records written. */
@@ -975,6 +1018,37 @@ export type OptionSet = {
 	options: Choice[],
 };
 
+/**  How the person supported did. */
+export type Outcome = 
+/**  A setback. */
+"setback" | 
+/**  No change. */
+"no_change" | 
+/**  Progress. */
+"progress" | 
+/**  Not applicable (e.g. no contact). */
+"not_applicable";
+
+/**  How many reflections had each outcome. */
+export type OutcomeCounts = {
+	/**  Progress. */
+	progress: number,
+	/**  No change. */
+	no_change: number,
+	/**  A setback. */
+	setback: number,
+	/**  Not applicable. */
+	not_applicable: number,
+};
+
+/**  A stretch of a snippet. */
+export type Part = {
+	/**  The text. */
+	text: string,
+	/**  Whether it matched the query. */
+	matched: boolean,
+};
+
 /**  A number per group. */
 export type PerGroup<T> = {
 	/**  Setback days. */
@@ -983,6 +1057,22 @@ export type PerGroup<T> = {
 	progress: T,
 	/**  Days with neither. */
 	neither: T,
+};
+
+/**  One person code with what the journal holds about them. */
+export type PersonCode = {
+	/**  The code. */
+	code: string,
+	/**  Entries with this code. */
+	entries: number,
+	/**  Of which setbacks. */
+	setbacks: number,
+	/**  The first entry's time. */
+	first_at: string,
+	/**  The last entry's time. */
+	last_at: string,
+	/**  Reflections whose outcome was progress, no change, a setback, or not applicable. */
+	outcomes: OutcomeCounts,
 };
 
 /**  A version of the plan, as listed. */
@@ -1089,6 +1179,18 @@ export type ReflectionDraft_Serialize = {
 	text: string | null,
 	/**  Share this entry's text in supervision summaries. */
 	share_text: boolean,
+};
+
+/**  What renaming a code or a tag did, with any warning about the new name. */
+export type RenameReport = {
+	/**  The name now used. */
+	name: string,
+	/**  Entries changed. */
+	entries: number,
+	/**  Whether the new name was already in use, so two became one. */
+	merged: boolean,
+	/**  Warnings about the new name (it looks like a real name, an email or a phone number). */
+	warnings: FieldError[],
 };
 
 /**  One support resource. */
@@ -1231,6 +1333,57 @@ export type ScoreView_Serialize = {
 	context: string,
 	/**  Whether this result comes with options (self-care plan, someone to talk to, support). */
 	offer_options: boolean,
+};
+
+/**  What to look for and where. */
+export type SearchRequest = SearchRequest_Serialize | SearchRequest_Deserialize;
+
+/**  What to look for and where. */
+export type SearchRequest_Deserialize = {
+	/**  What was typed (may be empty: then the newest entries the filters allow). */
+	text: string,
+	/**  From this local day on. */
+	from?: string | null,
+	/**  Up to and including this local day. */
+	to?: string | null,
+	/**  Only this kind. */
+	kind?: EntryKind | null,
+	/**  Only entries with this tag. */
+	tag?: string | null,
+	/**  Only entries about this person code. */
+	person_code?: string | null,
+	/**  Only reflections with this outcome (`setback`, `no_change`, `progress`, `not_applicable`). */
+	outcome?: string | null,
+	/**  Only setbacks of this type (`relapse`, `crisis`, …). */
+	setback_type?: string | null,
+	/**  How many results to skip (for "show more"). */
+	offset: number,
+	/**  The most results to return (at most [`MAX_RESULTS`]). */
+	limit: number,
+};
+
+/**  What to look for and where. */
+export type SearchRequest_Serialize = {
+	/**  What was typed (may be empty: then the newest entries the filters allow). */
+	text: string,
+	/**  From this local day on. */
+	from: string | null,
+	/**  Up to and including this local day. */
+	to: string | null,
+	/**  Only this kind. */
+	kind: EntryKind | null,
+	/**  Only entries with this tag. */
+	tag: string | null,
+	/**  Only entries about this person code. */
+	person_code: string | null,
+	/**  Only reflections with this outcome (`setback`, `no_change`, `progress`, `not_applicable`). */
+	outcome: string | null,
+	/**  Only setbacks of this type (`relapse`, `crisis`, …). */
+	setback_type: string | null,
+	/**  How many results to skip (for "show more"). */
+	offset: number,
+	/**  The most results to return (at most [`MAX_RESULTS`]). */
+	limit: number,
 };
 
 /**  A secret typed into the app: the passphrase or the recovery key. */
@@ -1380,6 +1533,23 @@ export type SetbackDraft_Serialize = {
 	share_text: boolean,
 };
 
+/**  The kind of setback. */
+export type SetbackType = 
+/**  Relapse. */
+"relapse" | 
+/**  Hospital admission. */
+"hospital_admission" | 
+/**  Disengagement. */
+"disengagement" | 
+/**  Crisis. */
+"crisis" | 
+/**  Loss. */
+"loss" | 
+/**  Conflict with services. */
+"conflict_with_services" | 
+/**  Something else. */
+"other";
+
 /**  The worker's settings. */
 export type Settings = {
 	/**  Lock after this many idle minutes (1–240). */
@@ -1450,6 +1620,45 @@ days: number } |
 from: string | null; 
 /**  The last day, or today. */
 to: string | null };
+
+/**  One entry along a person's way. */
+export type Step = Step_Serialize | Step_Deserialize;
+
+/**  One entry along a person's way. */
+export type Step_Deserialize = {
+	/**  The entry. */
+	id: EntryId,
+	/**  Its kind. */
+	kind: EntryKind,
+	/**  When it happened. */
+	occurred_at: string,
+	/**  A reflection's outcome. */
+	outcome?: Outcome | null,
+	/**  A reflection's push–patience balance (−2 held back too much … 2 pushed too hard). */
+	push_patience?: number | null,
+	/**  A setback's type. */
+	setback_type?: SetbackType | null,
+	/**  The start of its main text. */
+	preview: string,
+};
+
+/**  One entry along a person's way. */
+export type Step_Serialize = {
+	/**  The entry. */
+	id: EntryId,
+	/**  Its kind. */
+	kind: EntryKind,
+	/**  When it happened. */
+	occurred_at: string,
+	/**  A reflection's outcome. */
+	outcome: Outcome | null,
+	/**  A reflection's push–patience balance (−2 held back too much … 2 pushed too hard). */
+	push_patience: number | null,
+	/**  A setback's type. */
+	setback_type: SetbackType | null,
+	/**  The start of its main text. */
+	preview: string,
+};
 
 /**  A subscale: its items, scoring and bands. */
 export type SubscaleDef = SubscaleDef_Serialize | SubscaleDef_Deserialize;
@@ -1660,6 +1869,14 @@ export type TableView = {
 	columns: string[],
 	/**  Rows of cells, as shown. */
 	rows: string[][],
+};
+
+/**  A tag and how many entries carry it. */
+export type TagCount = {
+	/**  The tag. */
+	tag: string,
+	/**  Entries carrying it. */
+	entries: number,
 };
 
 /**  The Trends screen. */

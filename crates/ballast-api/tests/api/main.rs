@@ -11,6 +11,7 @@ mod full_disk;
 mod journeys;
 mod keys;
 mod report;
+mod search;
 mod support;
 mod transfer;
 mod trends;

@@ -4,5 +4,6 @@
 mod data;
 mod entries;
 mod report;
+mod search;
 mod self_checks;
 mod support;

@@ -4,4 +4,5 @@
 mod backups;
 mod journal;
 mod modes;
+mod search;
 mod upgrade;

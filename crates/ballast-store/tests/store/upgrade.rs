@@ -148,6 +148,17 @@ fn every_frozen_schema_upgrades_and_keeps_every_record() {
             let now = serde_json::to_value(j.share_log().expect("the log")).expect("json");
             assert_eq!(now, kept, "{}: the share log is kept by the upgrade", fixture.display());
         }
+        let texts: Vec<i64> = expected
+            .as_array()
+            .expect("a list")
+            .iter()
+            .filter(|e| e["text"].as_str().is_some_and(|t| t.contains("reflection")))
+            .filter_map(|e| e["id"].as_i64())
+            .collect();
+        let search = ballast_store::search::Search { text: "unicode", limit: 500, ..Default::default() };
+        let mut found_ids: Vec<i64> = j.search(&search).expect("search").iter().map(|h| h.id.0).collect();
+        found_ids.sort_unstable();
+        assert_eq!(found_ids, texts, "{}: the upgrade indexes every existing entry for search", fixture.display());
         assert_eq!(j.integrity_problems().expect("check"), Vec::<String>::new(), "the upgraded file is sound");
     }
     assert!(found >= 1, "there is a frozen copy of at least the first schema");

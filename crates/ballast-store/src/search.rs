@@ -1,0 +1,136 @@
+//! Searching the journal through its FTS5 index (`entries_search`, kept in step with `entries` by
+//! the triggers of migration 0006): ranked by bm25, each result with a snippet of where it
+//! matched, narrowed by the filters. Without a query, the newest entries the filters allow.
+
+use ballast_core::EntryId;
+use ballast_core::search::{Hit, MATCH_END, MATCH_START, match_expression, parts};
+use chrono::{DateTime, Utc};
+use rusqlite::types::Value;
+use rusqlite::{Connection, params_from_iter};
+
+use crate::entries::{kind_name, parse_ts, ts};
+use crate::error::Result;
+use crate::journal::Journal;
+
+/// A search, with its local days already turned into instants.
+#[derive(Debug, Clone, Default)]
+pub struct Search<'a> {
+    /// What was typed.
+    pub text: &'a str,
+    /// From this instant on.
+    pub from: Option<DateTime<Utc>>,
+    /// Before this instant.
+    pub before: Option<DateTime<Utc>>,
+    /// Only this kind.
+    pub kind: Option<ballast_core::EntryKind>,
+    /// Only with this tag.
+    pub tag: Option<&'a str>,
+    /// Only about this person code.
+    pub person_code: Option<&'a str>,
+    /// Only this outcome.
+    pub outcome: Option<ballast_core::Outcome>,
+    /// Only this setback type.
+    pub setback_type: Option<ballast_core::SetbackType>,
+    /// Results skipped.
+    pub offset: u32,
+    /// The most results.
+    pub limit: u32,
+}
+
+/// How many words of context a snippet shows around its matches.
+const SNIPPET_WORDS: u32 = 14;
+
+/// The filters, as SQL over `e` (the `entries` row) and their values, in order.
+fn filters(s: &Search<'_>) -> (String, Vec<Value>) {
+    let mut sql = String::new();
+    let mut values = Vec::new();
+    let mut add = |clause: &str, v: Value| {
+        sql.push_str(" AND ");
+        sql.push_str(clause);
+        values.push(v);
+    };
+    let text = |t: &str| Value::Text(t.to_owned());
+    if let Some(t) = s.from {
+        add("e.occurred_at >= ?", Value::Text(ts(t)));
+    }
+    if let Some(t) = s.before {
+        add("e.occurred_at < ?", Value::Text(ts(t)));
+    }
+    if let Some(k) = s.kind {
+        add("e.kind = ?", text(kind_name(k)));
+    }
+    if let Some(t) = s.tag {
+        add("EXISTS (SELECT 1 FROM json_each(e.tags) WHERE json_each.value = ?)", text(t));
+    }
+    if let Some(c) = s.person_code {
+        add("e.person_code = ?", text(c));
+    }
+    if let Some(o) = s.outcome {
+        add("e.outcome = ?", text(o.as_str()));
+    }
+    if let Some(t) = s.setback_type {
+        add("e.setback_type = ?", text(t.as_str()));
+    }
+    (sql, values)
+}
+
+fn kind(s: &str) -> ballast_core::EntryKind {
+    if s == "setback" { ballast_core::EntryKind::Setback } else { ballast_core::EntryKind::Reflection }
+}
+
+pub(crate) fn search(conn: &Connection, s: &Search<'_>) -> Result<Vec<Hit>> {
+    let (where_, mut values) = filters(s);
+    let sql = match match_expression(s.text) {
+        Some(expr) => {
+            values.insert(0, Value::Text(expr));
+            format!(
+                "SELECT e.id, e.kind, e.occurred_at, e.person_code,
+                        snippet(entries_search, -1, '{MATCH_START}', '{MATCH_END}', '…', {SNIPPET_WORDS})
+                 FROM entries_search JOIN entries e ON e.id = entries_search.rowid
+                 WHERE entries_search MATCH ?{where_}
+                 ORDER BY entries_search.rank, e.occurred_at DESC, e.id DESC
+                 LIMIT ? OFFSET ?"
+            )
+        }
+        None => format!(
+            "SELECT e.id, e.kind, e.occurred_at, e.person_code,
+                    substr(coalesce(e.text, e.strengths, e.what_happened, e.my_reaction, ''), 1, 140)
+             FROM entries e WHERE 1{where_}
+             ORDER BY e.occurred_at DESC, e.id DESC
+             LIMIT ? OFFSET ?"
+        ),
+    };
+    values.push(Value::Integer(s.limit.into()));
+    values.push(Value::Integer(s.offset.into()));
+    let mut q = conn.prepare_cached(&sql)?;
+    let rows = q.query_map(params_from_iter(values), |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, Option<String>>(3)?,
+            r.get::<_, Option<String>>(4)?,
+        ))
+    })?;
+    rows.map(|row| {
+        let (id, k, at, person_code, snippet) = row?;
+        Ok(Hit {
+            id: EntryId(id),
+            kind: kind(&k),
+            occurred_at: parse_ts(&at)?,
+            person_code,
+            snippet: parts(&snippet.unwrap_or_default()),
+        })
+    })
+    .collect()
+}
+
+impl Journal {
+    /// The entries that match, best first (or newest first, without a query).
+    ///
+    /// # Errors
+    /// Database errors. No text typed is ever one: it is searched as text.
+    pub fn search(&self, s: &Search<'_>) -> Result<Vec<Hit>> {
+        search(&self.conn, s)
+    }
+}
