@@ -123,6 +123,22 @@ async function reach(driver, target, max, back) {
   return false;
 }
 
+/** Chooses a radio in a group with the arrow keys, after reaching the group with Tab. */
+export async function chooseRadio(driver, idPrefix, wanted) {
+  const target = `${idPrefix}-${wanted}`;
+  for (let i = 0; i < 80; i += 1) {
+    const id = await focused(driver);
+    if (id.startsWith(`${idPrefix}-`)) break;
+    await press(driver, Key.TAB);
+  }
+  for (let i = 0; i < 12 && (await focused(driver)) !== target; i += 1) {
+    await press(driver, Key.ARROW_DOWN);
+  }
+  assert.equal(await focused(driver), target, `${target} can be chosen with the arrow keys`);
+  const checked = await driver.executeScript(`return document.getElementById(${JSON.stringify(target)}).checked;`);
+  assert.ok(checked, `${target} is checked after the arrow keys reach it`);
+}
+
 /** Waits for an element by CSS selector to be displayed, and returns it. */
 export async function shown(driver, css, ms = 15_000) {
   const el = await driver.wait(until.elementLocated(By.css(css)), ms, `waiting for ${css}`);

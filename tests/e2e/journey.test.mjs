@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { axe, By, focused, Key, launch, press, screenshot, shown, tabTo } from './harness.mjs';
+import { axe, By, chooseRadio, focused, Key, launch, press, screenshot, shown, tabTo } from './harness.mjs';
 
 const PASSPHRASE = 'harbour lantern quietly';
 let app;
@@ -23,22 +23,6 @@ async function value(id) {
 /** The text of each journal row (textContent: WebKitWebDriver's getText drops the clipped preview). */
 async function rows() {
   return driver.executeScript('return [...document.querySelectorAll(\'[data-testid="entry-row"]\')].map((r) => r.textContent.replace(/\\s+/g, " ").trim());');
-}
-
-/** Chooses a radio in a group with the arrow keys, after reaching the group with Tab. */
-async function chooseRadio(idPrefix, wanted) {
-  const target = `${idPrefix}-${wanted}`;
-  for (let i = 0; i < 80; i += 1) {
-    const id = await focused(driver);
-    if (id.startsWith(`${idPrefix}-`)) break;
-    await press(driver, Key.TAB);
-  }
-  for (let i = 0; i < 12 && (await focused(driver)) !== target; i += 1) {
-    await press(driver, Key.ARROW_DOWN);
-  }
-  assert.equal(await focused(driver), target, `${target} can be chosen with the arrow keys`);
-  const checked = await driver.executeScript(`return document.getElementById(${JSON.stringify(target)}).checked;`);
-  assert.ok(checked, `${target} is checked after the arrow keys reach it`);
 }
 
 /** Sets a 0–10 control with the keyboard, whether it is a slider or a number field. */
@@ -105,7 +89,7 @@ describe('Ballast, end to end', { timeout: 300_000 }, () => {
     await screenshot(driver, '04-reflection-form');
     await rate('reflection-mood', 6);
     await rate('reflection-self-worth', 5);
-    await chooseRadio('reflection-outcome', 'progress');
+    await chooseRadio(driver, 'reflection-outcome', 'progress');
     await typeInto('reflection-person-code', 'R7');
     await typeInto('reflection-text', 'Walked to the housing office together');
     await tabTo(driver, 'save');
@@ -159,7 +143,7 @@ describe('Ballast, end to end', { timeout: 300_000 }, () => {
     await tabTo(driver, 'new-setback');
     await press(driver, Key.ENTER);
     await shown(driver, '#setback-what-happened');
-    await chooseRadio('setback-type', 'hospital_admission');
+    await chooseRadio(driver, 'setback-type', 'hospital_admission');
     await typeInto('setback-what-happened', 'Admitted overnight after a hard week');
     await axe(driver, 'setback form');
     await screenshot(driver, '07-setback-form');

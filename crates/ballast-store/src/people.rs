@@ -16,8 +16,9 @@ fn corrupt(what: &str) -> StoreError {
 
 fn codes(conn: &Connection) -> Result<Vec<PersonCode>> {
     let mut q = conn.prepare_cached(
-        "SELECT person_code, count(*), sum(kind = 'setback'), min(occurred_at), max(occurred_at),
-                sum(outcome = 'progress'), sum(outcome = 'no_change'), sum(outcome = 'setback'), sum(outcome = 'not_applicable')
+        "SELECT person_code, count(*), count(*) FILTER (WHERE kind = 'setback'), min(occurred_at), max(occurred_at),
+                count(*) FILTER (WHERE outcome = 'progress'), count(*) FILTER (WHERE outcome = 'no_change'),
+                count(*) FILTER (WHERE outcome = 'setback'), count(*) FILTER (WHERE outcome = 'not_applicable')
          FROM entries WHERE person_code IS NOT NULL
          GROUP BY person_code ORDER BY max(occurred_at) DESC, person_code",
     )?;

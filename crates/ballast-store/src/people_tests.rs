@@ -79,6 +79,15 @@ fn codes_are_counted_with_their_first_and_last_days_and_outcomes() {
 }
 
 #[test]
+fn a_code_whose_entries_have_no_outcome_counts_zeros() {
+    let (_tmp, mut j) = journal();
+    setback(&mut j, 0, "S1");
+    let codes = j.person_codes().expect("a code with no outcomes at all is listed, not an error");
+    assert_eq!(codes[0].outcomes, ballast_core::people::OutcomeCounts::default(), "every outcome counted as 0");
+    assert_eq!(codes[0].setbacks, 1, "and its setback counted");
+}
+
+#[test]
 fn renaming_a_code_into_another_merges_them() {
     let (_tmp, mut j) = journal();
     reflection(&mut j, 0, "R7", "progress", 0, &[]);

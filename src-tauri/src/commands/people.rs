@@ -24,8 +24,12 @@ pub fn person_journey(session: State<'_, Session>, code: String) -> Result<Vec<S
 /// Renames (or merges) a person code on every entry.
 #[tauri::command(async)]
 #[specta::specta]
-pub fn rename_person_code(session: State<'_, Session>, old: String, new: String) -> Result<RenameReport, ApiError> {
-    guarded(|| ballast_api::people::rename_person_code(&session, &old, &new))
+pub fn rename_person_code(
+    session: State<'_, Session>,
+    current: String,
+    next: String,
+) -> Result<RenameReport, ApiError> {
+    guarded(|| ballast_api::people::rename_person_code(&session, &current, &next))
 }
 
 /// Every tag with its count, the most used first.
@@ -38,6 +42,6 @@ pub fn list_tags(session: State<'_, Session>) -> Result<Vec<TagCount>, ApiError>
 /// Renames (or merges) a tag on every entry.
 #[tauri::command(async)]
 #[specta::specta]
-pub fn rename_tag(session: State<'_, Session>, old: String, new: String) -> Result<RenameReport, ApiError> {
-    guarded(|| ballast_api::tags::rename_tag(&session, &old, &new))
+pub fn rename_tag(session: State<'_, Session>, current: String, next: String) -> Result<RenameReport, ApiError> {
+    guarded(|| ballast_api::tags::rename_tag(&session, &current, &next))
 }

@@ -127,11 +127,11 @@ export const commands = {
 	/**  One code's entries, oldest first. */
 	personJourney: (code: string) => typedError<Step_Serialize[], ApiError>(__TAURI_INVOKE("person_journey", { code })),
 	/**  Renames (or merges) a person code on every entry. */
-	renamePersonCode: (old: string, new: string) => typedError<RenameReport, ApiError>(__TAURI_INVOKE("rename_person_code", { old, new })),
+	renamePersonCode: (current: string, next: string) => typedError<RenameReport, ApiError>(__TAURI_INVOKE("rename_person_code", { current, next })),
 	/**  Every tag with its count, the most used first. */
 	listTags: () => typedError<TagCount[], ApiError>(__TAURI_INVOKE("list_tags")),
 	/**  Renames (or merges) a tag on every entry. */
-	renameTag: (old: string, new: string) => typedError<RenameReport, ApiError>(__TAURI_INVOKE("rename_tag", { old, new })),
+	renameTag: (current: string, next: string) => typedError<RenameReport, ApiError>(__TAURI_INVOKE("rename_tag", { current, next })),
 };
 
 /* Types */

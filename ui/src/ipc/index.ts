@@ -60,6 +60,14 @@ import type {
   SummaryWords_Serialize,
   SummaryWritten,
   Summary_Serialize,
+  Hit_Serialize,
+  OutcomeCounts,
+  Part,
+  PersonCode,
+  RenameReport,
+  SearchRequest_Deserialize,
+  Step_Serialize,
+  TagCount,
 } from './bindings';
 
 export type {
@@ -97,6 +105,11 @@ export type {
   ShareableEntry,
   Shared,
   SummaryWritten,
+  OutcomeCounts,
+  Part,
+  PersonCode,
+  RenameReport,
+  TagCount,
 };
 export type BackupList = BackupList_Serialize;
 export type DamageReport = DamageReport_Serialize;
@@ -121,6 +134,9 @@ export type Summary = Summary_Serialize;
 export type SummaryPreview = SummaryPreview_Serialize;
 export type SummaryRequest = SummaryRequest_Serialize;
 export type SummaryWords = SummaryWords_Serialize;
+export type Hit = Hit_Serialize;
+export type SearchRequest = SearchRequest_Deserialize;
+export type Step = Step_Serialize;
 export type Result<T> = { status: 'ok'; data: T } | { status: 'error'; error: ApiError };
 
 /** How long any call may take before the UI stops waiting. Key derivation takes about a second. */
@@ -258,4 +274,10 @@ export const ipc = {
     summaryCall(commands.exportSummary(request, format, fingerprint), SAVE_DIALOG_TIMEOUT_MS),
   getShareLog: () => guarded(commands.getShareLog()),
   clearShareLog: () => guarded(commands.clearShareLog()),
+  searchJournal: (request: SearchRequest) => guarded(commands.searchJournal(request)),
+  listPersonCodes: () => guarded(commands.listPersonCodes()),
+  personJourney: (code: string) => guarded(commands.personJourney(code)),
+  renamePersonCode: (current: string, next: string) => guarded(commands.renamePersonCode(current, next)),
+  listTags: () => guarded(commands.listTags()),
+  renameTag: (current: string, next: string) => guarded(commands.renameTag(current, next)),
 };

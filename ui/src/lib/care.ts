@@ -135,6 +135,10 @@ export function backLabel(from: string): string {
       return 'Back to the results';
     case 'trends':
       return 'Back to Trends';
+    case 'search':
+      return 'Back to the search results';
+    case 'person':
+      return 'Back to this person';
     default:
       return 'Back to the journal';
   }

@@ -35,3 +35,20 @@ describe('the words for what was found', () => {
     expect(snippetParts([{ text: 'one\n\ntwo ', matched: false }])).toEqual([{ text: 'one two ', matched: false }]);
   });
 });
+
+describe('the words of the People and tags screens', async () => {
+  const { outcomeWords, renamedWords, balanceSteps } = await import('./people');
+  it('counts only the outcomes that happened', () => {
+    expect(outcomeWords({ progress: 2, no_change: 1, setback: 0, not_applicable: 0 })).toBe('Progress 2, no change 1');
+    expect(outcomeWords({ progress: 0, no_change: 0, setback: 0, not_applicable: 0 })).toBe('No outcomes noted');
+  });
+  it('says what a rename did, and a merge as two becoming one', () => {
+    expect(renamedWords('code', 'R-7', { name: 'R7', entries: 3, merged: false, warnings: [] })).toBe('R-7 is now R7, on 3 entries.');
+    expect(renamedWords('tag', 'benefit', { name: 'benefits', entries: 1, merged: true, warnings: [] })).toBe(
+      'benefit and benefits are now one tag, benefits. 1 entry moved.',
+    );
+  });
+  it('marks the one step of push and patience chosen', () => {
+    expect(balanceSteps(0)).toEqual([false, false, true, false, false]);
+  });
+});

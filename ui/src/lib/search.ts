@@ -1,7 +1,7 @@
 // The search screen's state, kept by the app while an entry is open so that going back shows the
 // same results; the request it sends; and the words for what was found.
 
-import type { EntryKind, Part, SearchRequest_Deserialize as SearchRequest } from '../ipc';
+import type { EntryKind, Part, SearchRequest } from '../ipc';
 
 /** How many results a page asks for. */
 export const PAGE = 30;

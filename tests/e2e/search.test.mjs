@@ -1,0 +1,200 @@
+// Search, people and tags in the real app, with the keyboard alone: a setback and a reflection
+// written in the app's own forms (beside a few seeded with the CLI); `/` and Ctrl+F bring the cursor
+// to search; part of a word finds both, with the match marked; a filter by person code narrows them;
+// a result opens the entry and Escape comes back to the same results, the opened one focused; a
+// person's view shows their way over time; renaming the code changes it everywhere (the person
+// list, the results, the entry); a tag's entries open from the tag list. axe-core runs on each new
+// screen.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { axe, chooseRadio, focused, Key, launch, press, screenshot, shown, tabTo, activate, textOf, textsOf, eventually, valueOf, seedWithCli } from './harness.mjs';
+
+const PASSPHRASE = 'harbour lantern quietly';
+const UNKIND = /overdue|missed|streak|diagnosed|disorder|failed|you should/i;
+let app;
+let driver;
+
+/** Three seeded entries: two with K2 (one tagged), one more with R7 that says nothing of housing. */
+function prepare(dataDir) {
+  const add = ({ at, code, outcome, push, tag, text }) => [
+    'add', '--occurred-at', at, '--person-code', code, '--outcome', outcome, '--text', text,
+    ...(push === undefined ? [] : ['--push-patience', String(push)]), ...(tag ? ['--tag', tag] : []),
+  ];
+  seedWithCli(
+    dataDir,
+    PASSPHRASE,
+    add({ at: '2026-10-01T12:00:00Z', code: 'K2', outcome: 'no_change', push: -1, tag: 'benefits', text: 'Forms at the benefits office; she wanted to stop.' }),
+    add({ at: '2026-10-15T12:00:00Z', code: 'K2', outcome: 'progress', push: 0, text: 'She filled in the first page herself.' }),
+    add({ at: '2026-10-20T12:00:00Z', code: 'R7', outcome: 'progress', text: 'A quiet walk by the canal.' }),
+  );
+}
+
+async function typeInto(id, words) {
+  await tabTo(driver, id);
+  await press(driver, words);
+}
+
+/** Replaces what is in the search box, as a person selecting it all and typing over it would. */
+async function retype(words) {
+  await tabTo(driver, 'search-text');
+  await driver.executeScript("document.getElementById('search-text').select();");
+  await press(driver, words === '' ? Key.BACK_SPACE : words);
+}
+
+/** The People table, a row of cell texts a code. */
+async function cells() {
+  await shown(driver, '[data-testid="people-table"]');
+  return driver.executeScript("return [...document.querySelectorAll('[data-testid=people-table] tbody tr')].map((r) => [...r.cells].map((c) => c.textContent.replace(/\\s+/g, ' ').trim()));");
+}
+
+async function results() {
+  return textsOf(driver, '[data-testid="search-result"]');
+}
+
+async function waitForResults(n, message) {
+  await eventually(driver, async () => (await results()).length === n, message);
+}
+
+describe('Search, people and tags', { timeout: 300_000 }, () => {
+  before(async () => {
+    app = await launch({ prepare });
+    driver = app.driver;
+    await shown(driver, '#unlock-passphrase');
+    await typeInto('unlock-passphrase', PASSPHRASE);
+    await press(driver, Key.ENTER);
+    await shown(driver, '[data-testid="entry-row"]');
+  });
+  after(async () => {
+    if (app) await app.stop();
+  });
+
+  it('writes a setback and a reflection in the app', async () => {
+    await activate(driver, 'new-setback');
+    await shown(driver, '#setback-what-happened');
+    await chooseRadio(driver, 'setback-type', 'hospital_admission');
+    await typeInto('setback-person-code', 'R7');
+    await typeInto('setback-what-happened', 'Readmitted to hospital after the housing move fell through');
+    await activate(driver, 'save');
+    await eventually(driver, async () => (await textsOf(driver, '[data-testid="entry-row"]')).length === 4, 'the setback is saved');
+
+    await activate(driver, 'new-reflection');
+    await shown(driver, '#reflection-text');
+    await typeInto('reflection-person-code', 'R7');
+    await typeInto('reflection-tags', 'housing');
+    await typeInto('reflection-text', 'Visited the new housing together; a long wait, then a yes.');
+    await activate(driver, 'save');
+    await eventually(driver, async () => (await textsOf(driver, '[data-testid="entry-row"]')).length === 5, 'the reflection is saved');
+  });
+
+  it('finds both by typing part of a word, with the match marked', async () => {
+    await shown(driver, '[data-testid="new-reflection"]');
+    await driver.executeScript('document.activeElement?.blur(); document.body.focus();');
+    await press(driver, '/');
+    await shown(driver, '#search-text');
+    await eventually(driver, async () => (await focused(driver)) === 'search-text', '/ puts the cursor in the search box');
+    await axe(driver, 'search, empty');
+    await press(driver, 'hous');
+    await waitForResults(2, 'part of a word finds the setback and the reflection');
+    const marked = await textsOf(driver, '[data-testid="search-result"] mark');
+    assert.ok(marked.length >= 2 && marked.every((m) => /^hous/i.test(m)), `the matched words are marked: ${marked}`);
+    assert.match(await textOf(driver, '[data-testid="search-found"]'), /2 entries found/, 'the status says how many');
+    const text = (await results()).join(' ');
+    assert.ok(/Setback/.test(text) && /Reflection/.test(text), 'both kinds are found');
+    assert.doesNotMatch(text, UNKIND, 'calm words only');
+    await axe(driver, 'search results');
+    await screenshot(driver, '41-search-results');
+  });
+
+  it('narrows by person code, and any query text is only text', async () => {
+    await retype('forms');
+    await waitForResults(1, 'one entry holds "forms"');
+    await tabTo(driver, 'search-filters');
+    const open = await driver.executeScript('return document.querySelector("details").open;');
+    if (!open) await press(driver, Key.ENTER);
+    await tabTo(driver, 'search-code');
+    await driver.executeScript(`const s = document.getElementById('search-code'); s.value = 'R7'; s.dispatchEvent(new Event('change', { bubbles: true }));`);
+    await waitForResults(0, 'R7 never wrote of forms');
+    assert.match(await textOf(driver, '[data-testid="search-found"]'), /Nothing found/, 'said calmly');
+    await retype('');
+    await waitForResults(3, 'with no words, the filter alone shows R7’s three entries');
+    for (const hostile of ['"', 'NEAR(', 'a AND', 'text:x', '((*']) {
+      await retype(hostile);
+      await driver.sleep(300);
+      assert.equal(await driver.executeScript('return document.querySelectorAll("[role=alert]").length'), 0, `${hostile} is searched as text, no error`);
+    }
+    await retype('canal');
+    await waitForResults(1, 'a word of the seeded entry');
+    await axe(driver, 'search with a filter');
+  });
+
+  it('opens a result, and Escape comes back to the same results with it focused', async () => {
+    await tabTo(driver, 'search-result');
+    await press(driver, Key.ENTER);
+    await shown(driver, '[data-testid="edit"]');
+    await press(driver, Key.ESCAPE);
+    await shown(driver, '#search-text');
+    assert.equal(await valueOf(driver, 'search-text'), 'canal', 'the words are kept');
+    assert.equal(await valueOf(driver, 'search-code'), 'R7', 'and the filter');
+    await waitForResults(1, 'and the results');
+    await eventually(driver, async () => (await focused(driver)) === 'search-result', 'the opened result has the focus again');
+    await activate(driver, 'search-clear-filters');
+    await activate(driver, 'back');
+    await shown(driver, '[data-testid="new-reflection"]');
+    // Held down and let go as a person does (WebKitWebDriver drops Control from a chord of a letter).
+    await driver.actions().keyDown(Key.CONTROL).sendKeys('f').keyUp(Key.CONTROL).perform();
+    await eventually(driver, async () => (await focused(driver)) === 'search-text', 'Ctrl+F puts the cursor in the search box');
+    await activate(driver, 'back');
+  });
+
+  it('shows a person over time, and renames their code everywhere', async () => {
+    await activate(driver, 'people-open');
+    await shown(driver, '[data-testid="people-table"]');
+    const table = await cells();
+    assert.deepEqual(table.map((r) => r[0]), ['R7', 'K2'], 'the codes, the most recently seen first');
+    assert.equal(table[0][1], '3 (1 setback)', 'R7: three entries, one a setback');
+    assert.deepEqual(table[1].slice(1, 2).concat(table[1].slice(4)), ['2', 'Progress 1, no change 1'], 'K2: two entries and their outcomes');
+    await axe(driver, 'people and tags');
+    await screenshot(driver, '42-people');
+    await tabTo(driver, 'person-open');
+    await press(driver, Key.ENTER);
+    await shown(driver, '[data-testid="person-way"]');
+    const way = await textsOf(driver, '[data-testid="person-step"]');
+    assert.equal(way.length, 3, 'R7’s three entries');
+    assert.match(way[0], /canal/, 'oldest first');
+    assert.match(way.join(' '), /Hospital admission/, 'the setback says its kind');
+    await axe(driver, 'one person over time');
+    await screenshot(driver, '43-person');
+
+    await typeInto('code-new', 'Q9');
+    await activate(driver, 'code-rename-save');
+    await eventually(driver, async () => /Q9/.test(await textOf(driver, 'h1')), 'the view follows the new code');
+    assert.match(await textOf(driver, '[data-testid="person-said"]'), /R7 is now Q9, on 3 entries/, 'what changed is said');
+    await activate(driver, 'back');
+    assert.deepEqual((await cells()).map((r) => r[0]), ['Q9', 'K2'], 'the list has the new code only');
+    await activate(driver, 'back');
+    await press(driver, '/');
+    await shown(driver, '#search-text');
+    await press(driver, 'housing');
+    await waitForResults(2, 'found again');
+    assert.ok((await results()).every((r) => /With Q9/.test(r)), 'the results show the new code');
+    await tabTo(driver, 'search-result');
+    await press(driver, Key.ENTER);
+    await shown(driver, '[data-testid="edit"]');
+    assert.match(await textOf(driver, 'dl'), /Q9/, 'the entry has the new code');
+    await press(driver, Key.ESCAPE);
+    await shown(driver, '#search-text');
+    await activate(driver, 'back');
+  });
+
+  it('shows a tag’s entries from the tag list', async () => {
+    await activate(driver, 'people-open');
+    await shown(driver, '[data-testid="tag-row"]');
+    const tags = await textsOf(driver, '[data-testid="tag-row"]');
+    assert.equal(tags.length, 2, 'two tags');
+    await tabTo(driver, 'tag-show');
+    await press(driver, Key.ENTER);
+    await shown(driver, '#search-text');
+    await waitForResults(1, 'the tag’s one entry');
+    assert.notEqual(await valueOf(driver, 'search-tag'), '', 'the tag filter is on');
+  });
+});
