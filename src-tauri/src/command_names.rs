@@ -62,4 +62,5 @@ pub const COMMANDS: &[&str] = &[
     "rename_person_code",
     "list_tags",
     "rename_tag",
+    "on_this_day",
 ];

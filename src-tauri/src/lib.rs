@@ -81,6 +81,7 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
         people::rename_person_code,
         people::list_tags,
         people::rename_tag,
+        entries::on_this_day,
     ])
 }
 

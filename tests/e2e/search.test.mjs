@@ -4,7 +4,7 @@
 // a result opens the entry and Escape comes back to the same results, the opened one focused; a
 // person's view shows their way over time; renaming the code changes it everywhere (the person
 // list, the results, the entry); a tag's entries open from the tag list. axe-core runs on each new
-// screen.
+// screen. "On this day" is off until turned on in Settings, then shows the entry from a year ago.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { axe, chooseRadio, focused, Key, launch, press, screenshot, shown, tabTo, activate, textOf, textsOf, eventually, valueOf, seedWithCli } from './harness.mjs';
@@ -14,7 +14,15 @@ const UNKIND = /overdue|missed|streak|diagnosed|disorder|failed|you should/i;
 let app;
 let driver;
 
-/** Three seeded entries: two with K2 (one tagged), one more with R7 that says nothing of housing. */
+/** Noon on today's local date a year ago (four years ago on 29 February), as RFC 3339. */
+function sameDateYearsAgo() {
+  const now = new Date();
+  const leapDay = now.getMonth() === 1 && now.getDate() === 29;
+  return new Date(now.getFullYear() - (leapDay ? 4 : 1), now.getMonth(), now.getDate(), 12).toISOString();
+}
+
+/** Three seeded entries: two with K2 (one tagged), one more with R7 that says nothing of housing,
+ * and one from today's date a year ago (for "On this day"). */
 function prepare(dataDir) {
   const add = ({ at, code, outcome, push, tag, text }) => [
     'add', '--occurred-at', at, '--person-code', code, '--outcome', outcome, '--text', text,
@@ -26,6 +34,7 @@ function prepare(dataDir) {
     add({ at: '2026-10-01T12:00:00Z', code: 'K2', outcome: 'no_change', push: -1, tag: 'benefits', text: 'Forms at the benefits office; she wanted to stop.' }),
     add({ at: '2026-10-15T12:00:00Z', code: 'K2', outcome: 'progress', push: 0, text: 'She filled in the first page herself.' }),
     add({ at: '2026-10-20T12:00:00Z', code: 'R7', outcome: 'progress', text: 'A quiet walk by the canal.' }),
+    ['add', '--occurred-at', sameDateYearsAgo(), '--text', 'Tea with the team after the long meeting.'],
   );
 }
 
@@ -69,13 +78,14 @@ describe('Search, people and tags', { timeout: 300_000 }, () => {
   });
 
   it('writes a setback and a reflection in the app', async () => {
+    assert.equal(await driver.executeScript('return !!document.querySelector("[data-testid=on-this-day-section]")'), false, '"On this day" is off by default');
     await activate(driver, 'new-setback');
     await shown(driver, '#setback-what-happened');
     await chooseRadio(driver, 'setback-type', 'hospital_admission');
     await typeInto('setback-person-code', 'R7');
     await typeInto('setback-what-happened', 'Readmitted to hospital after the housing move fell through');
     await activate(driver, 'save');
-    await eventually(driver, async () => (await textsOf(driver, '[data-testid="entry-row"]')).length === 4, 'the setback is saved');
+    await eventually(driver, async () => (await textsOf(driver, '[data-testid="entry-row"]')).length === 5, 'the setback is saved');
 
     await activate(driver, 'new-reflection');
     await shown(driver, '#reflection-text');
@@ -83,7 +93,7 @@ describe('Search, people and tags', { timeout: 300_000 }, () => {
     await typeInto('reflection-tags', 'housing');
     await typeInto('reflection-text', 'Visited the new housing together; a long wait, then a yes.');
     await activate(driver, 'save');
-    await eventually(driver, async () => (await textsOf(driver, '[data-testid="entry-row"]')).length === 5, 'the reflection is saved');
+    await eventually(driver, async () => (await textsOf(driver, '[data-testid="entry-row"]')).length === 6, 'the reflection is saved');
   });
 
   it('finds both by typing part of a word, with the match marked', async () => {
@@ -196,5 +206,21 @@ describe('Search, people and tags', { timeout: 300_000 }, () => {
     await shown(driver, '#search-text');
     await waitForResults(1, 'the tag’s one entry');
     assert.notEqual(await valueOf(driver, 'search-tag'), '', 'the tag filter is on');
+  });
+
+  it('shows "On this day" once it is turned on in Settings', async () => {
+    await activate(driver, 'back');
+    await activate(driver, 'settings');
+    await tabTo(driver, 'on-this-day');
+    await press(driver, Key.SPACE);
+    await eventually(driver, async () => /On\./.test(await textOf(driver, 'main')), 'turning it on is saved and said');
+    await activate(driver, 'back');
+    await shown(driver, '[data-testid="on-this-day-section"]');
+    const section = await textOf(driver, '[data-testid="on-this-day-section"]');
+    assert.match(section, /years? ago/, `how long ago is said: ${section}`);
+    assert.match(section, /Tea with the team/, 'with the entry from that date');
+    assert.equal((await textsOf(driver, '[data-testid="earlier-row"]')).length, 1, 'and no entry of another date');
+    await axe(driver, 'journal with On this day');
+    await screenshot(driver, '44-on-this-day');
   });
 });

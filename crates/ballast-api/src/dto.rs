@@ -100,6 +100,9 @@ pub struct Settings {
     pub auto_lock_minutes: u32,
     /// Lock when Ballast's window is minimised.
     pub lock_when_minimised: bool,
+    /// Show entries from the same date in earlier months and years on the journal screen.
+    #[serde(default)]
+    pub on_this_day: bool,
 }
 
 /// The auto-lock minutes when none are set.
@@ -107,7 +110,7 @@ pub const DEFAULT_AUTO_LOCK_MINUTES: u32 = 10;
 
 impl Default for Settings {
     fn default() -> Self {
-        Self { auto_lock_minutes: DEFAULT_AUTO_LOCK_MINUTES, lock_when_minimised: false }
+        Self { auto_lock_minutes: DEFAULT_AUTO_LOCK_MINUTES, lock_when_minimised: false, on_this_day: false }
     }
 }
 

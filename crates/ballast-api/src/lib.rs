@@ -12,6 +12,7 @@ pub mod dto;
 pub mod entries;
 pub mod error;
 pub mod keys;
+pub mod on_this_day;
 pub mod people;
 pub mod recovery;
 pub mod report;

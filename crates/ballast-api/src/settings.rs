@@ -1,15 +1,21 @@
-//! The Settings screen (auto-lock minutes, locking when minimised) and the registry of every
+//! The Settings screen (auto-lock minutes, locking when minimised, "On this day") and the registry of every
 //! setting Ballast keeps: each feature declares its own keys with their checks beside its code
 //! (`SETTINGS`); this gathers them, so saving and importing check a value by the same rule.
 
 use crate::dto::Settings;
 use crate::error::ApiError;
+use crate::on_this_day::ON_THIS_DAY_KEY;
 use crate::session::{AUTO_LOCK_KEY, DEFAULT_AUTO_LOCK_MINUTES, LOCK_ON_MINIMISE_KEY, Session, invalid};
 use crate::setting::SettingKey;
 
 /// Every feature's settings.
-pub const REGISTRY: &[&[SettingKey]] =
-    &[crate::session::SETTINGS, crate::check_ins::SETTINGS, crate::care::SETTINGS, crate::report::SETTINGS];
+pub const REGISTRY: &[&[SettingKey]] = &[
+    crate::session::SETTINGS,
+    crate::check_ins::SETTINGS,
+    crate::care::SETTINGS,
+    crate::report::SETTINGS,
+    crate::on_this_day::SETTINGS,
+];
 
 pub(crate) use crate::setting::UNKNOWN_SETTING;
 
@@ -29,7 +35,12 @@ pub fn current(session: &Session) -> Result<Settings, ApiError> {
     let j = session.journal()?;
     let minutes = j.setting(AUTO_LOCK_KEY)?.and_then(|v| v.parse().ok());
     let minimised = j.setting(LOCK_ON_MINIMISE_KEY)?.is_some_and(|v| v == "true");
-    Ok(Settings { auto_lock_minutes: minutes.unwrap_or(DEFAULT_AUTO_LOCK_MINUTES), lock_when_minimised: minimised })
+    let on_this_day = j.setting(ON_THIS_DAY_KEY)?.is_some_and(|v| v == "true");
+    Ok(Settings {
+        auto_lock_minutes: minutes.unwrap_or(DEFAULT_AUTO_LOCK_MINUTES),
+        lock_when_minimised: minimised,
+        on_this_day,
+    })
 }
 
 /// Saves the settings; the new idle minutes apply from now.
@@ -44,6 +55,7 @@ pub fn save(session: &Session, settings: Settings) -> Result<(), ApiError> {
     let mut j = session.journal()?;
     j.set_setting(AUTO_LOCK_KEY, &minutes)?;
     j.set_setting(LOCK_ON_MINIMISE_KEY, if settings.lock_when_minimised { "true" } else { "false" })?;
+    j.set_setting(ON_THIS_DAY_KEY, if settings.on_this_day { "true" } else { "false" })?;
     drop(j);
     session.set_auto_lock_minutes(settings.auto_lock_minutes);
     Ok(())

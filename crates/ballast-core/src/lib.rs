@@ -12,6 +12,7 @@ pub mod entry;
 pub mod field;
 pub mod insights;
 pub mod instrument;
+pub mod on_this_day;
 pub mod passphrase;
 pub mod people;
 pub mod person_code;

@@ -52,3 +52,10 @@ pub fn delete_entry(session: State<'_, Session>, id: EntryId) -> Result<(), ApiE
 pub fn check_person_code(code: String) -> Vec<FieldError> {
     ballast_api::entries::check_person_code(&code)
 }
+
+/// Entries from today's date in earlier months and years, when the worker turned this on.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn on_this_day(session: State<'_, Session>) -> Result<ballast_api::on_this_day::OnThisDay, ApiError> {
+    guarded(|| ballast_api::on_this_day::on_this_day(&session))
+}

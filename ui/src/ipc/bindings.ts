@@ -53,9 +53,9 @@ export const commands = {
 	/**  Hands back the kept form after unlock, once. */
 	takeDraft: () => typedError<FormDraft_Serialize | null, ApiError>(__TAURI_INVOKE("take_draft")),
 	/**  The settings. */
-	getSettings: () => typedError<Settings, ApiError>(__TAURI_INVOKE("get_settings")),
+	getSettings: () => typedError<Settings_Serialize, ApiError>(__TAURI_INVOKE("get_settings")),
 	/**  Saves the settings. */
-	saveSettings: (settings: Settings) => typedError<null, ApiError>(__TAURI_INVOKE("save_settings", { settings })),
+	saveSettings: (settings: Settings_Deserialize) => typedError<null, ApiError>(__TAURI_INVOKE("save_settings", { settings })),
 	/**  The verified backups, newest first. */
 	listBackups: () => typedError<BackupList_Serialize, ApiError>(__TAURI_INVOKE("list_backups")),
 	/**  Makes a verified backup now. */
@@ -132,6 +132,8 @@ export const commands = {
 	listTags: () => typedError<TagCount[], ApiError>(__TAURI_INVOKE("list_tags")),
 	/**  Renames (or merges) a tag on every entry. */
 	renameTag: (current: string, next: string) => typedError<RenameReport, ApiError>(__TAURI_INVOKE("rename_tag", { current, next })),
+	/**  Entries from today's date in earlier months and years, when the worker turned this on. */
+	onThisDay: () => typedError<OnThisDay_Serialize, ApiError>(__TAURI_INVOKE("on_this_day")),
 };
 
 /* Types */
@@ -568,6 +570,29 @@ export type Due =
 from: string } | 
 /**  No schedule: any time (the single item), or turned off by the worker. */
 { state: "unscheduled" };
+
+/**  One earlier date with its entries. */
+export type EarlierDay = EarlierDay_Serialize | EarlierDay_Deserialize;
+
+/**  One earlier date with its entries. */
+export type EarlierDay_Deserialize = {
+	/**  The local date. */
+	day: string,
+	/**  How long ago, in words ("1 year ago"). */
+	ago: string,
+	/**  Its entries, newest first (at most five). */
+	entries: EntrySummary_Deserialize[],
+};
+
+/**  One earlier date with its entries. */
+export type EarlierDay_Serialize = {
+	/**  The local date. */
+	day: string,
+	/**  How long ago, in words ("1 year ago"). */
+	ago: string,
+	/**  Its entries, newest first (at most five). */
+	entries: EntrySummary_Serialize[],
+};
 
 /**  An entry's kind and fields, in draft form so an edit starts from exactly what was saved. */
 export type EntryFields = EntryFields_Serialize | EntryFields_Deserialize;
@@ -1008,6 +1033,25 @@ export type NudgeView = {
 	id: string,
 	/**  What it says. */
 	message: string,
+};
+
+/**  What the journal screen shows. */
+export type OnThisDay = OnThisDay_Serialize | OnThisDay_Deserialize;
+
+/**  What the journal screen shows. */
+export type OnThisDay_Deserialize = {
+	/**  Whether the worker turned it on. */
+	on: boolean,
+	/**  The earlier dates that have entries, newest first (none while it is off). */
+	days: EarlierDay_Deserialize[],
+};
+
+/**  What the journal screen shows. */
+export type OnThisDay_Serialize = {
+	/**  Whether the worker turned it on. */
+	on: boolean,
+	/**  The earlier dates that have entries, newest first (none while it is off). */
+	days: EarlierDay_Serialize[],
 };
 
 /**  A named set of options shared by items (the CBI has two: frequency and degree). */
@@ -1551,11 +1595,26 @@ export type SetbackType =
 "other";
 
 /**  The worker's settings. */
-export type Settings = {
+export type Settings = Settings_Serialize | Settings_Deserialize;
+
+/**  The worker's settings. */
+export type Settings_Deserialize = {
 	/**  Lock after this many idle minutes (1–240). */
 	auto_lock_minutes: number,
 	/**  Lock when Ballast's window is minimised. */
 	lock_when_minimised: boolean,
+	/**  Show entries from the same date in earlier months and years on the journal screen. */
+	on_this_day?: boolean,
+};
+
+/**  The worker's settings. */
+export type Settings_Serialize = {
+	/**  Lock after this many idle minutes (1–240). */
+	auto_lock_minutes: number,
+	/**  Lock when Ballast's window is minimised. */
+	lock_when_minimised: boolean,
+	/**  Show entries from the same date in earlier months and years on the journal screen. */
+	on_this_day: boolean,
 };
 
 /**  An entry of the range, as the summary screen lists it for its share tick. */

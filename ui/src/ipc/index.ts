@@ -68,6 +68,7 @@ import type {
   SearchRequest_Deserialize,
   Step_Serialize,
   TagCount,
+  OnThisDay_Serialize,
 } from './bindings';
 
 export type {
@@ -137,6 +138,7 @@ export type SummaryWords = SummaryWords_Serialize;
 export type Hit = Hit_Serialize;
 export type SearchRequest = SearchRequest_Deserialize;
 export type Step = Step_Serialize;
+export type OnThisDay = OnThisDay_Serialize;
 export type Result<T> = { status: 'ok'; data: T } | { status: 'error'; error: ApiError };
 
 /** How long any call may take before the UI stops waiting. Key derivation takes about a second. */
@@ -280,4 +282,5 @@ export const ipc = {
   renamePersonCode: (current: string, next: string) => guarded(commands.renamePersonCode(current, next)),
   listTags: () => guarded(commands.listTags()),
   renameTag: (current: string, next: string) => guarded(commands.renameTag(current, next)),
+  onThisDay: () => guarded(commands.onThisDay()),
 };

@@ -85,7 +85,7 @@ fn a_wall_clock_jump_past_the_deadline_locks_at_the_next_command() {
     session.unlock(&pass()).expect("unlock");
     ballast_api::settings::save(
         &session,
-        ballast_api::dto::Settings { auto_lock_minutes: 10, lock_when_minimised: false },
+        ballast_api::dto::Settings { auto_lock_minutes: 10, lock_when_minimised: false, on_this_day: false },
     )
     .expect("ten minutes");
     j.clock.advance(Duration::minutes(9));

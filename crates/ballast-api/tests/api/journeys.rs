@@ -154,17 +154,20 @@ fn drafts_and_settings_survive_a_lock() {
     s.set_up(&secret(PASS)).expect("set up");
     assert_eq!(
         ballast_api::settings::current(&s).expect("settings"),
-        Settings { auto_lock_minutes: 10, lock_when_minimised: false },
+        Settings { auto_lock_minutes: 10, lock_when_minimised: false, on_this_day: false },
         "auto-lock defaults to 10 minutes"
     );
     assert!(
         matches!(
-            ballast_api::settings::save(&s, Settings { auto_lock_minutes: 0, lock_when_minimised: false }),
+            ballast_api::settings::save(
+                &s,
+                Settings { auto_lock_minutes: 0, lock_when_minimised: false, on_this_day: false }
+            ),
             Err(ApiError::Invalid(_))
         ),
         "0 minutes is refused"
     );
-    ballast_api::settings::save(&s, Settings { auto_lock_minutes: 3, lock_when_minimised: false })
+    ballast_api::settings::save(&s, Settings { auto_lock_minutes: 3, lock_when_minimised: false, on_this_day: false })
         .expect("save settings");
     let draft = FormDraft::Reflection {
         entry_id: None,

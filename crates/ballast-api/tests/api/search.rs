@@ -137,3 +137,28 @@ fn a_renamed_code_is_changed_everywhere_and_a_blank_one_is_refused() {
     );
     assert_eq!(ballast_api::people::person_journey(&j.session, "Q4").expect("journey").len(), 1, "the new one has it");
 }
+
+#[test]
+fn on_this_day_is_off_until_turned_on_then_shows_earlier_dates() {
+    let j = Journey::new(0, "");
+    let save = |at: &str, text: &str| {
+        let d = ReflectionDraft { occurred_at: Some(at.into()), text: Some(text.into()), ..Default::default() };
+        ballast_api::entries::save_reflection(&j.session, None, &d).expect("save");
+    };
+    // The journey's clock says 25 November 2026.
+    save("2025-11-25T12:00:00Z", "a year ago today");
+    save("2026-10-25T12:00:00Z", "a month ago today");
+    save("2026-10-24T12:00:00Z", "not on this day");
+    let off = ballast_api::on_this_day::on_this_day(&j.session).expect("read");
+    assert!(!off.on && off.days.is_empty(), "off by default, and nothing is shown");
+    let mut s = ballast_api::settings::current(&j.session).expect("settings");
+    s.on_this_day = true;
+    ballast_api::settings::save(&j.session, s).expect("turn it on");
+    let on = ballast_api::on_this_day::on_this_day(&j.session).expect("read");
+    let got: Vec<(&str, String)> = on.days.iter().map(|d| (d.ago.as_str(), d.entries[0].preview.clone())).collect();
+    assert_eq!(
+        got,
+        [("1 month ago", "a month ago today".to_owned()), ("1 year ago", "a year ago today".to_owned())],
+        "the same date in earlier months and years, newest first, and no other day"
+    );
+}

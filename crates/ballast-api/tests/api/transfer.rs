@@ -157,7 +157,7 @@ fn build(steps: &[Step], auto_lock: u32) -> Journey {
     }
     ballast_api::settings::save(
         &j.session,
-        ballast_api::dto::Settings { auto_lock_minutes: auto_lock, lock_when_minimised: false },
+        ballast_api::dto::Settings { auto_lock_minutes: auto_lock, lock_when_minimised: false, on_this_day: false },
     )
     .expect("settings");
     ballast_api::check_ins::set_every(&j.session, "cbi", auto_lock % 60).expect("a schedule");
