@@ -63,4 +63,7 @@ pub const COMMANDS: &[&str] = &[
     "list_tags",
     "rename_tag",
     "on_this_day",
+    "list_templates",
+    "save_own_template",
+    "arrange_templates",
 ];

@@ -21,7 +21,7 @@ use tauri::{Manager, Runtime};
 pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
     use commands::{
         backups, care, check_ins, data, drafts, entries, journal, keys, people, recovery, search, settings, summary,
-        trends,
+        templates, trends,
     };
     tauri_specta::Builder::<R>::new().commands(tauri_specta::collect_commands![
         journal::app_status,
@@ -82,6 +82,9 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
         people::list_tags,
         people::rename_tag,
         entries::on_this_day,
+        templates::list_templates,
+        templates::save_own_template,
+        templates::arrange_templates,
     ])
 }
 

@@ -21,13 +21,22 @@ fn save(session: &Session, id: Option<EntryId>, body: EntryBody, warnings: Vec<F
     Ok(Saved { id, warnings })
 }
 
-/// Saves a reflection: a new one when `id` is `None`, else replaces that entry.
+/// Saves a reflection: a new one when `id` is `None`, else replaces that entry. A templated one
+/// is answered against its template (see `templates::for_draft`).
 ///
 /// # Errors
 /// [`ApiError::Invalid`] with every problem (nothing written), [`ApiError::Locked`],
 /// [`ApiError::NotFound`].
 pub fn save_reflection(session: &Session, id: Option<EntryId>, draft: &ReflectionDraft) -> Result<Saved, ApiError> {
-    let r = draft.validate(session.clock())?;
+    let template = match &draft.template {
+        Some(t) => {
+            let j = session.journal()?;
+            let existing = id.map(|id| j.get(id)).transpose()?;
+            crate::templates::for_draft(&j, &t.id, existing.as_ref())?
+        }
+        None => None,
+    };
+    let r = draft.validate_with(session.clock(), template.as_ref())?;
     let mut warnings = r.person_code.as_deref().map(code_warnings).unwrap_or_default();
     warnings.extend(tag_warnings(&r.tags));
     save(session, id, EntryBody::Reflection(r), warnings)

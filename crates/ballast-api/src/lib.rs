@@ -22,6 +22,7 @@ pub mod session;
 pub mod setting;
 pub mod settings;
 pub mod tags;
+pub mod templates;
 pub mod transfer;
 pub mod trends;
 

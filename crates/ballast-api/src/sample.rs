@@ -93,6 +93,7 @@ pub fn write(out: &mut dyn Write, days: u32, end: DateTime<Utc>, seed: u64) -> s
                 tags: vec![(*rng.pick(&TAGS)).to_owned()],
                 text: Some((*rng.pick(&NOTES)).to_owned()),
                 share_text: rng.chance(10),
+                template: None,
             };
             entries.push(record(at, "reflection", serde_json::to_value(draft).unwrap_or_default()));
             summary.reflections += 1;

@@ -32,6 +32,9 @@ pub struct SearchRequest {
     pub outcome: Option<String>,
     /// Only setbacks of this type (`relapse`, `crisis`, …).
     pub setback_type: Option<String>,
+    /// Only reflections written with this template (`post_shift`: the everyday form).
+    #[serde(default)]
+    pub template: Option<String>,
     /// How many results to skip (for "show more").
     pub offset: u32,
     /// The most results to return (at most [`MAX_RESULTS`]).
@@ -85,6 +88,7 @@ pub fn search(session: &Session, req: &SearchRequest) -> Result<Vec<Hit>, ApiErr
         person_code: blank(&req.person_code),
         outcome,
         setback_type,
+        template: blank(&req.template),
         offset: req.offset,
         limit: req.limit.min(MAX_RESULTS),
     };

@@ -142,6 +142,12 @@ pub enum Command {
         /// The code to use instead.
         new: String,
     },
+    /// The reflection templates, in your order, with their prompts' ids (for `add --template`).
+    Templates {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// The tags, with how many entries carry each.
     Tags {
         /// Print JSON.
@@ -243,6 +249,10 @@ pub enum Command {
 /// A reflection from JSON or from flags (not both).
 #[derive(Debug, Args)]
 pub struct AddArgs {
+    /// Write it with this template (`ballast templates` lists them); its answers go in the JSON
+    /// as "answers": {"PROMPT_ID": "…"}.
+    #[arg(long, value_name = "ID")]
+    pub template: Option<String>,
     /// A JSON file with the reflection's fields, or - for standard input.
     #[arg(long, value_name = "FILE|-", conflicts_with_all = ["occurred_at", "mood", "self_worth", "worth_tied_to_outcomes", "outcome", "push_patience", "disclosure", "connected_to_service", "strengths", "person_code", "tags", "text", "share_text"])]
     pub json: Option<String>,
@@ -319,6 +329,9 @@ pub struct SearchArgs {
     /// Up to this day (YYYY-MM-DD, inclusive).
     #[arg(long, value_name = "DATE")]
     pub to: Option<chrono::NaiveDate>,
+    /// Only reflections written with this template (post_shift: the everyday form).
+    #[arg(long, value_name = "ID")]
+    pub template: Option<String>,
     /// The most results.
     #[arg(long, value_name = "N", default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..=500))]
     pub limit: u32,

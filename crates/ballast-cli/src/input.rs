@@ -3,7 +3,7 @@
 use std::io::Read;
 
 use ballast_core::ReflectionDraft;
-use ballast_core::draft::DisclosureDraft;
+use ballast_core::draft::{AnswerDraft, DisclosureDraft, TemplateDraft};
 use serde::de::DeserializeOwned;
 
 use crate::args::AddArgs;
@@ -25,10 +25,43 @@ pub fn from_json<T: DeserializeOwned>(source: &str) -> Result<T, Failure> {
 
 /// The reflection from `--json` or from the flags.
 pub fn reflection(a: &AddArgs) -> Result<ReflectionDraft, Failure> {
-    if let Some(source) = &a.json {
-        return from_json(source);
+    let mut draft = match (&a.json, &a.template) {
+        (Some(source), Some(_)) => {
+            // The answers by prompt id sit beside the reflection's own fields.
+            let mut value: serde_json::Value = from_json(source)?;
+            let answers = value.as_object_mut().and_then(|o| o.remove("answers"));
+            let mut d: ReflectionDraft = serde_json::from_value(value).map_err(|e| Failure::invalid_json(&e))?;
+            d.template = Some(TemplateDraft { answers: answers_from(answers)?, ..TemplateDraft::default() });
+            d
+        }
+        (Some(source), None) => from_json(source)?,
+        (None, _) => flags(a),
+    };
+    if let Some(id) = &a.template {
+        draft.template.get_or_insert_with(TemplateDraft::default).id = id.clone();
     }
-    Ok(ReflectionDraft {
+    Ok(draft)
+}
+
+/// `"answers": {"PROMPT_ID": "text", …}`, in the order given.
+fn answers_from(value: Option<serde_json::Value>) -> Result<Vec<AnswerDraft>, Failure> {
+    let Some(value) = value else { return Ok(Vec::new()) };
+    let serde_json::Value::Object(map) = value else {
+        return Err(Failure::other(
+            "\"answers\" is an object of answers by prompt id, like {\"feelings\": \"…\"}.".to_owned(),
+        ));
+    };
+    map.into_iter()
+        .map(|(prompt_id, v)| match v {
+            serde_json::Value::String(t) => Ok(AnswerDraft { prompt_id, prompt: String::new(), text: Some(t) }),
+            serde_json::Value::Null => Ok(AnswerDraft { prompt_id, prompt: String::new(), text: None }),
+            _ => Err(Failure::other(format!("The answer to {prompt_id} is text (in quotes), or null."))),
+        })
+        .collect()
+}
+
+fn flags(a: &AddArgs) -> ReflectionDraft {
+    ReflectionDraft {
         occurred_at: a.occurred_at.clone(),
         mood: a.mood,
         self_worth: a.self_worth,
@@ -42,5 +75,6 @@ pub fn reflection(a: &AddArgs) -> Result<ReflectionDraft, Failure> {
         tags: a.tags.clone(),
         text: a.text.clone(),
         share_text: a.share_text,
-    })
+        template: None,
+    }
 }

@@ -119,6 +119,7 @@ fn run_open(session: &Session, secret: &ballast_api::Secret, command: Command) -
         Command::Codes { json } => search::codes(session, json)?,
         Command::RenameCode { old, new } => search::rename_code(session, &old, &new)?,
         Command::Tags { json } => search::tags(session, json)?,
+        Command::Templates { json } => search::templates(session, json)?,
         Command::RenameTag { old, new } => search::rename_tag(session, &old, &new)?,
         Command::Show { id, json } => {
             let entry = ballast_api::entries::get_entry(session, EntryId(id))?;

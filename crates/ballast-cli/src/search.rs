@@ -1,5 +1,5 @@
 //! Finding one's way back: `ballast search` (lines with matches in [brackets], or JSON), the
-//! person codes and tags with their counts, and renaming either.
+//! person codes and tags with their counts, renaming either, and the templates.
 
 use ballast_api::Session;
 use ballast_api::search::SearchRequest;
@@ -47,6 +47,7 @@ pub fn search(session: &Session, a: &SearchArgs) -> Result<(), Failure> {
         person_code: a.code.clone(),
         outcome: a.outcome.clone(),
         setback_type: a.setback_type.clone(),
+        template: a.template.clone(),
         offset: 0,
         limit: a.limit,
     };
@@ -99,6 +100,23 @@ pub fn codes(session: &Session, json: bool) -> Result<(), Failure> {
             o.setback,
             o.not_applicable
         );
+    }
+    Ok(())
+}
+
+/// `ballast templates`.
+pub fn templates(session: &Session, json: bool) -> Result<(), Failure> {
+    let all = ballast_api::templates::templates(session)?;
+    if json {
+        return render::json(&all);
+    }
+    for v in &all {
+        let t = &v.template;
+        let hidden = if v.hidden { " (hidden)" } else { "" };
+        println!("{}  {}{hidden}", t.id, t.name);
+        for p in &t.prompts {
+            println!("    {}: {}", p.id, p.text);
+        }
     }
     Ok(())
 }

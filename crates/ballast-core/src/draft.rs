@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::clock::Clock;
 use crate::entry::{Disclosure, EntryId, Landed, Outcome, PushPatience, Reflection, Setback, SetbackType};
 use crate::field::{Invalid, MAX_CODE_CHARS, MAX_TAG_CHARS, MAX_TAGS, MAX_TEXT_CHARS, Problems};
+use crate::template::Template;
 
 /// A post-shift reflection as typed. Every field but the time is optional; a missing time means now.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
@@ -39,6 +40,52 @@ pub struct ReflectionDraft {
     pub text: Option<String>,
     /// Share this entry's text in supervision summaries.
     pub share_text: bool,
+    /// The template it was written with and the answers, when not the everyday form.
+    pub template: Option<TemplateDraft>,
+}
+
+/// A templated reflection's answers as typed, by prompt id.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(deny_unknown_fields, default)]
+pub struct TemplateDraft {
+    /// The template's id.
+    pub id: String,
+    /// The template's name as the entry was written (read back and exported; a new entry takes
+    /// the template's own).
+    pub name: String,
+    /// Each answer with its prompt's id.
+    pub answers: Vec<AnswerDraft>,
+}
+
+impl TemplateDraft {
+    /// The template as this draft says it was written (its name and each answer's prompt), for
+    /// an entry read back from an export; `None` when the draft does not say.
+    #[must_use]
+    pub fn as_written(&self) -> Option<Template> {
+        (!self.name.trim().is_empty() && self.answers.iter().all(|a| !a.prompt.trim().is_empty())).then(|| Template {
+            id: self.id.clone(),
+            name: self.name.clone(),
+            about: String::new(),
+            prompts: self
+                .answers
+                .iter()
+                .map(|a| crate::template::Prompt { id: a.prompt_id.clone(), text: a.prompt.clone() })
+                .collect(),
+            built_in: false,
+        })
+    }
+}
+
+/// One answer as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(deny_unknown_fields, default)]
+pub struct AnswerDraft {
+    /// The prompt's id.
+    pub prompt_id: String,
+    /// The prompt as the entry was written (read back and exported; ignored for a new entry).
+    pub prompt: String,
+    /// The answer.
+    pub text: Option<String>,
 }
 
 /// A self-disclosure as typed.
@@ -148,12 +195,36 @@ fn tags(p: &mut Problems, value: &[String]) -> Vec<String> {
 }
 
 impl ReflectionDraft {
-    /// Checks every rule and returns the reflection, or every problem found.
+    /// Checks every rule and returns the reflection, or every problem found. A template is looked
+    /// up among the built-in ones; for the worker's own, see [`ReflectionDraft::validate_with`].
     ///
     /// # Errors
     /// [`Invalid`] listing each field that breaks a rule, with a calm message.
     pub fn validate(&self, clock: &dyn Clock) -> Result<Reflection, Invalid> {
+        let template = self.template.as_ref().and_then(|t| crate::template::built_in(&t.id));
+        self.validate_with(clock, template)
+    }
+
+    /// As [`ReflectionDraft::validate`], answering against `template` (the worker's own, or the
+    /// prompts an entry was written with). The everyday form's template keeps no answers.
+    ///
+    /// # Errors
+    /// As [`ReflectionDraft::validate`]; also a template that is not `template`.
+    pub fn validate_with(&self, clock: &dyn Clock, template: Option<&Template>) -> Result<Reflection, Invalid> {
         let mut p = Problems::default();
+        let answers = match (&self.template, template) {
+            (None, _) => None,
+            (Some(d), _) if d.id == crate::template::QUICK && d.answers.is_empty() => None,
+            (Some(d), Some(t)) if t.id == d.id => {
+                let typed: Vec<(String, Option<String>)> =
+                    d.answers.iter().map(|a| (a.prompt_id.clone(), a.text.clone())).collect();
+                t.answer(&typed).map_err(|e| p.0.extend(e.0)).ok()
+            }
+            (Some(_), _) => {
+                p.add("template", "Choose one of the templates Ballast has.");
+                None
+            }
+        };
         let push_patience = self.push_patience.and_then(|v| {
             let r = i8::try_from(v).ok().and_then(PushPatience::new);
             if r.is_none() {
@@ -178,6 +249,7 @@ impl ReflectionDraft {
             tags: tags(&mut p, &self.tags),
             text: p.text("text", &self.text, MAX_TEXT_CHARS),
             share_text: self.share_text,
+            template: answers,
         };
         p.finish(r)
     }
@@ -199,6 +271,19 @@ impl From<&Reflection> for ReflectionDraft {
             tags: r.tags.clone(),
             text: r.text.clone(),
             share_text: r.share_text,
+            template: r.template.as_ref().map(|a| TemplateDraft {
+                id: a.template_id.clone(),
+                name: a.template_name.clone(),
+                answers: a
+                    .answers
+                    .iter()
+                    .map(|x| AnswerDraft {
+                        prompt_id: x.prompt_id.clone(),
+                        prompt: x.prompt.clone(),
+                        text: x.text.clone(),
+                    })
+                    .collect(),
+            }),
         }
     }
 }

@@ -139,6 +139,7 @@ fn a_validated_entry_turns_back_into_the_same_draft() {
         tags: vec!["housing".into()],
         text: Some("a long day".into()),
         share_text: true,
+        template: None,
     };
     let r = d.validate(&clock()).expect("valid");
     assert_eq!(ReflectionDraft::from(&r), d, "editing an entry starts from exactly what was saved");
@@ -186,4 +187,32 @@ fn a_code_or_tag_on_its_own_is_one_trimmed_line() {
     assert!(super::tag_alone(&"t".repeat(1000)).is_err(), "not too long");
     let err = super::tag_alone("").expect_err("blank");
     assert_eq!(err.0[0].field, "tags", "named by its field");
+}
+
+#[test]
+fn a_templated_entry_turns_back_into_a_draft_with_its_prompts() {
+    use super::{AnswerDraft, TemplateDraft};
+    let answer =
+        |id: &str, text: &str| AnswerDraft { prompt_id: id.into(), prompt: String::new(), text: Some(text.into()) };
+    let d = ReflectionDraft {
+        template: Some(TemplateDraft {
+            id: "gibbs".into(),
+            name: String::new(),
+            answers: vec![answer("analysis", "It helped to wait")],
+        }),
+        ..Default::default()
+    };
+    let r = d.validate(&clock()).expect("valid");
+    let back = ReflectionDraft::from(&r);
+    let t = back.template.as_ref().expect("the template comes back");
+    assert_eq!(t.name, "A deeper look (Gibbs' cycle)", "with the name it was written with");
+    assert_eq!(t.answers.len(), 6, "and every prompt");
+    assert!(t.answers.iter().all(|a| !a.prompt.is_empty()), "each with its text");
+    let again = back.validate(&clock()).expect("the draft read back is valid");
+    assert_eq!(ReflectionDraft::from(&again), back, "saving it again changes nothing");
+    let unknown = ReflectionDraft {
+        template: Some(TemplateDraft { id: "nope".into(), ..Default::default() }),
+        ..Default::default()
+    };
+    assert!(problems_of(&unknown).iter().any(|f| f.field == "template"), "a template Ballast does not have is refused");
 }

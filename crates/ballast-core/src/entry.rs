@@ -206,6 +206,8 @@ pub struct Reflection {
     pub text: Option<String>,
     /// Whether this entry's text may appear in supervision summaries.
     pub share_text: bool,
+    /// The template it was written with and its answers (`None`: the everyday form).
+    pub template: Option<crate::template::Answers>,
 }
 
 /// A validated setback.

@@ -20,6 +20,7 @@ pub mod retention;
 pub mod scoring;
 pub mod search;
 pub mod share;
+pub mod template;
 
 pub use check_in::{CheckIn, CheckInBody, CheckInId};
 pub use clock::{Clock, FixedClock, SystemClock, Zone, start_of_day};

@@ -30,10 +30,10 @@ fn corrupt(what: &str) -> StoreError {
 /// The columns after `id, kind, occurred_at, created_at, updated_at`, in table order.
 const FIELDS: &str = "person_code, mood, share_text, self_worth, worth_tied_to_outcomes, outcome, push_patience,
     disclosure_used, disclosure_landed, connected_to_service, strengths, tags, text,
-    setback_type, what_happened, in_my_control, outside_my_control, my_reaction, support";
+    setback_type, what_happened, in_my_control, outside_my_control, my_reaction, support, template";
 
 /// The values for [`FIELDS`], in the same order.
-fn values(body: &EntryBody) -> Result<[Value; 19]> {
+fn values(body: &EntryBody) -> Result<[Value; 20]> {
     let text = |v: &Option<String>| v.clone().map_or(Value::Null, Value::Text);
     let int = |v: Option<i64>| v.map_or(Value::Null, Value::Integer);
     let choice = |v: Option<&str>| v.map_or(Value::Null, |s| Value::Text(s.to_owned()));
@@ -59,6 +59,10 @@ fn values(body: &EntryBody) -> Result<[Value; 19]> {
             Value::Null,
             Value::Null,
             Value::Null,
+            match &r.template {
+                Some(a) => Value::Text(serde_json::to_string(a).map_err(|_| corrupt("template"))?),
+                None => Value::Null,
+            },
         ],
         EntryBody::Setback(s) => [
             text(&s.person_code),
@@ -80,6 +84,7 @@ fn values(body: &EntryBody) -> Result<[Value; 19]> {
             text(&s.outside_my_control),
             text(&s.my_reaction),
             text(&s.support),
+            Value::Null,
         ],
     })
 }
@@ -102,7 +107,7 @@ fn occurred_at(body: &EntryBody) -> DateTime<Utc> {
 pub(crate) fn insert(conn: &Connection, body: &EntryBody, now: DateTime<Utc>) -> Result<EntryId> {
     let sql = format!(
         "INSERT INTO entries (kind, occurred_at, created_at, updated_at, {FIELDS})
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
     );
     let head = [
         Value::Text(kind_name(body.kind()).into()),
@@ -122,7 +127,7 @@ pub(crate) fn insert_as(conn: &Connection, entry: &Entry) -> Result<EntryId> {
         .query_row([entry.id.0], |r| r.get(0))?;
     let sql = format!(
         "INSERT INTO entries (id, kind, occurred_at, created_at, updated_at, {FIELDS})
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
     );
     let head = [
         if free { Value::Integer(entry.id.0) } else { Value::Null },
@@ -283,6 +288,7 @@ fn entry_from_row(r: &Row<'_>) -> Result<Entry> {
             tags: serde_json::from_str(&r.get::<_, String>(16)?).map_err(|_| corrupt("tag list"))?,
             text: g(17)?,
             share_text,
+            template: g(24)?.map(|t| serde_json::from_str(&t).map_err(|_| corrupt("template answers"))).transpose()?,
         }),
         "setback" => EntryBody::Setback(Setback {
             occurred_at,

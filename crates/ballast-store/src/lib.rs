@@ -18,6 +18,7 @@ pub mod recovery;
 pub mod rekey;
 pub mod search;
 pub mod share;
+pub mod templates;
 pub mod transfer;
 pub mod vault;
 

@@ -13,6 +13,7 @@ pub(crate) const STEPS: &[M<'static>] = &[
     M::up(include_str!("migrations/0004_care.sql")),
     M::up(include_str!("migrations/0005_share_log.sql")),
     M::up(include_str!("migrations/0006_search.sql")),
+    M::up(include_str!("migrations/0007_templates.sql")),
 ];
 
 /// The migrations, in order.

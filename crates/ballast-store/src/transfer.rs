@@ -124,6 +124,37 @@ impl Import<'_> {
         Ok(())
     }
 
+    /// Adds a template of the worker's own unless one with its id is kept (the journal's wins).
+    ///
+    /// # Errors
+    /// Database errors.
+    pub fn own_template(
+        &mut self,
+        t: &ballast_core::template::Template,
+        at: chrono::DateTime<chrono::Utc>,
+    ) -> Result<()> {
+        if crate::templates::insert_as(&self.tx, t, at)? {
+            self.added += 1;
+        } else {
+            self.skipped += 1;
+        }
+        Ok(())
+    }
+
+    /// Sets the templates' order and visibility when the journal has not arranged its own.
+    ///
+    /// # Errors
+    /// Database errors.
+    pub fn template_choices(&mut self, all: &[crate::templates::Choice]) -> Result<()> {
+        if crate::templates::choices(&self.tx)?.is_empty() && !all.is_empty() {
+            crate::templates::set_choices(&self.tx, all)?;
+            self.added += 1;
+        } else {
+            self.skipped += 1;
+        }
+        Ok(())
+    }
+
     /// Sets a setting the journal does not have yet (the worker's current choices win).
     ///
     /// # Errors

@@ -15,6 +15,7 @@ pub mod recovery;
 pub mod search;
 pub mod settings;
 pub mod summary;
+pub mod templates;
 pub mod trends;
 
 use ballast_api::ApiError;

@@ -134,9 +134,38 @@ export const commands = {
 	renameTag: (current: string, next: string) => typedError<RenameReport, ApiError>(__TAURI_INVOKE("rename_tag", { current, next })),
 	/**  Entries from today's date in earlier months and years, when the worker turned this on. */
 	onThisDay: () => typedError<OnThisDay_Serialize, ApiError>(__TAURI_INVOKE("on_this_day")),
+	/**  Every template in the worker's order, hidden ones marked. */
+	listTemplates: () => typedError<TemplateView_Serialize[], ApiError>(__TAURI_INVOKE("list_templates")),
+	/**  Keeps a template of the worker's own (new when its id is empty). */
+	saveOwnTemplate: (template: OwnTemplateDraft_Deserialize) => typedError<Template_Serialize, ApiError>(__TAURI_INVOKE("save_own_template", { template })),
+	/**  Sets the templates' order and which are hidden. */
+	arrangeTemplates: (order: string[], hidden: string[]) => typedError<TemplateView_Serialize[], ApiError>(__TAURI_INVOKE("arrange_templates", { order, hidden })),
 };
 
 /* Types */
+/**  One answer as typed. */
+export type AnswerDraft = AnswerDraft_Serialize | AnswerDraft_Deserialize;
+
+/**  One answer as typed. */
+export type AnswerDraft_Deserialize = {
+	/**  The prompt's id. */
+	prompt_id?: string,
+	/**  The prompt as the entry was written (read back and exported; ignored for a new entry). */
+	prompt?: string,
+	/**  The answer. */
+	text?: string | null,
+};
+
+/**  One answer as typed. */
+export type AnswerDraft_Serialize = {
+	/**  The prompt's id. */
+	prompt_id: string,
+	/**  The prompt as the entry was written (read back and exported; ignored for a new entry). */
+	prompt: string,
+	/**  The answer. */
+	text: string | null,
+};
+
 /**  The wire shape of an [`ApiError`]. */
 export type ApiError = {
 	/**  What kind of problem, for the UI to switch on. */
@@ -1085,6 +1114,33 @@ export type OutcomeCounts = {
 	not_applicable: number,
 };
 
+/**  A template of the worker's own as the editor sends it. */
+export type OwnTemplateDraft = OwnTemplateDraft_Serialize | OwnTemplateDraft_Deserialize;
+
+/**  A template of the worker's own as the editor sends it. */
+export type OwnTemplateDraft_Deserialize = {
+	/**  Empty for a new template. */
+	id?: string,
+	/**  Its name. */
+	name?: string,
+	/**  What it is for. */
+	about?: string,
+	/**  Its prompts in order; a new prompt has an empty id. */
+	prompts?: Prompt[],
+};
+
+/**  A template of the worker's own as the editor sends it. */
+export type OwnTemplateDraft_Serialize = {
+	/**  Empty for a new template. */
+	id: string,
+	/**  Its name. */
+	name: string,
+	/**  What it is for. */
+	about: string,
+	/**  Its prompts in order; a new prompt has an empty id. */
+	prompts: Prompt[],
+};
+
 /**  A stretch of a snippet. */
 export type Part = {
 	/**  The text. */
@@ -1162,6 +1218,14 @@ export type ProgressView = {
 	total: number,
 };
 
+/**  One question of a template. */
+export type Prompt = {
+	/**  Stable within its template; kept with every answer. */
+	id: string,
+	/**  The question, as shown. */
+	text: string,
+};
+
 /**  A post-shift reflection as typed. Every field but the time is optional; a missing time means now. */
 export type ReflectionDraft = ReflectionDraft_Serialize | ReflectionDraft_Deserialize;
 
@@ -1193,6 +1257,8 @@ export type ReflectionDraft_Deserialize = {
 	text?: string | null,
 	/**  Share this entry's text in supervision summaries. */
 	share_text?: boolean,
+	/**  The template it was written with and the answers, when not the everyday form. */
+	template?: TemplateDraft_Deserialize | null,
 };
 
 /**  A post-shift reflection as typed. Every field but the time is optional; a missing time means now. */
@@ -1223,6 +1289,8 @@ export type ReflectionDraft_Serialize = {
 	text: string | null,
 	/**  Share this entry's text in supervision summaries. */
 	share_text: boolean,
+	/**  The template it was written with and the answers, when not the everyday form. */
+	template: TemplateDraft_Serialize | null,
 };
 
 /**  What renaming a code or a tag did, with any warning about the new name. */
@@ -1400,6 +1468,8 @@ export type SearchRequest_Deserialize = {
 	outcome?: string | null,
 	/**  Only setbacks of this type (`relapse`, `crisis`, …). */
 	setback_type?: string | null,
+	/**  Only reflections written with this template (`post_shift`: the everyday form). */
+	template?: string | null,
 	/**  How many results to skip (for "show more"). */
 	offset: number,
 	/**  The most results to return (at most [`MAX_RESULTS`]). */
@@ -1424,6 +1494,8 @@ export type SearchRequest_Serialize = {
 	outcome: string | null,
 	/**  Only setbacks of this type (`relapse`, `crisis`, …). */
 	setback_type: string | null,
+	/**  Only reflections written with this template (`post_shift`: the everyday form). */
+	template: string | null,
 	/**  How many results to skip (for "show more"). */
 	offset: number,
 	/**  The most results to return (at most [`MAX_RESULTS`]). */
@@ -1936,6 +2008,85 @@ export type TagCount = {
 	tag: string,
 	/**  Entries carrying it. */
 	entries: number,
+};
+
+/**  A template. */
+export type Template = Template_Serialize | Template_Deserialize;
+
+/**  A templated reflection's answers as typed, by prompt id. */
+export type TemplateDraft = TemplateDraft_Serialize | TemplateDraft_Deserialize;
+
+/**  A templated reflection's answers as typed, by prompt id. */
+export type TemplateDraft_Deserialize = {
+	/**  The template's id. */
+	id?: string,
+	/**
+	 *  The template's name as the entry was written (read back and exported; a new entry takes
+	 *  the template's own).
+	 */
+	name?: string,
+	/**  Each answer with its prompt's id. */
+	answers?: AnswerDraft_Deserialize[],
+};
+
+/**  A templated reflection's answers as typed, by prompt id. */
+export type TemplateDraft_Serialize = {
+	/**  The template's id. */
+	id: string,
+	/**
+	 *  The template's name as the entry was written (read back and exported; a new entry takes
+	 *  the template's own).
+	 */
+	name: string,
+	/**  Each answer with its prompt's id. */
+	answers: AnswerDraft_Serialize[],
+};
+
+/**  A template as the list shows it. */
+export type TemplateView = TemplateView_Serialize | TemplateView_Deserialize;
+
+/**  A template as the list shows it. */
+export type TemplateView_Deserialize = {
+	/**  The template. */
+	template: Template_Deserialize,
+	/**  Whether the worker hid it (it is not offered for new entries; its entries stay as written). */
+	hidden: boolean,
+};
+
+/**  A template as the list shows it. */
+export type TemplateView_Serialize = {
+	/**  The template. */
+	template: Template_Serialize,
+	/**  Whether the worker hid it (it is not offered for new entries; its entries stay as written). */
+	hidden: boolean,
+};
+
+/**  A template. */
+export type Template_Deserialize = {
+	/**  `post_shift`, `gibbs`, …, or `own_<n>` for the worker's own. */
+	id: string,
+	/**  Its name. */
+	name: string,
+	/**  What it is for, and the model it follows with its credit. */
+	about: string,
+	/**  Its prompts, in order. */
+	prompts: Prompt[],
+	/**  Whether it ships with Ballast (it cannot be edited or removed, only hidden). */
+	built_in?: boolean,
+};
+
+/**  A template. */
+export type Template_Serialize = {
+	/**  `post_shift`, `gibbs`, …, or `own_<n>` for the worker's own. */
+	id: string,
+	/**  Its name. */
+	name: string,
+	/**  What it is for, and the model it follows with its credit. */
+	about: string,
+	/**  Its prompts, in order. */
+	prompts: Prompt[],
+	/**  Whether it ships with Ballast (it cannot be edited or removed, only hidden). */
+	built_in: boolean,
 };
 
 /**  The Trends screen. */

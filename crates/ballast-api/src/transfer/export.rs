@@ -8,7 +8,7 @@ use ballast_core::{CheckIn, CheckInBody, CheckInId, EntryId};
 use ballast_store::Journal;
 use ballast_store::durable::Staged;
 
-use super::{DismissedRecord, FORMAT, JSON_FILE, PlanRecord, SettingRecord, VERSION, tables};
+use super::{ChoiceRecord, DismissedRecord, FORMAT, JSON_FILE, PlanRecord, SettingRecord, VERSION, tables};
 use crate::dto::{EntryView, ExportReport};
 use crate::error::ApiError;
 use crate::session::Session;
@@ -115,6 +115,17 @@ pub(crate) fn json(j: &Journal, exported_at: &str, out: &mut dyn Write) -> Resul
     write!(out, "\n  ],\n  \"share_log\": [").map_err(write_err)?;
     for (i, r) in j.share_log()?.into_iter().rev().enumerate() {
         let line = serde_json::to_string(&r).map_err(|_| ApiError::Internal)?;
+        write!(out, "{}\n    {line}", if i == 0 { "" } else { "," }).map_err(write_err)?;
+    }
+    write!(out, "\n  ],\n  \"templates\": [").map_err(write_err)?;
+    for (i, t) in j.own_templates()?.into_iter().enumerate() {
+        let line = serde_json::to_string(&t).map_err(|_| ApiError::Internal)?;
+        write!(out, "{}\n    {line}", if i == 0 { "" } else { "," }).map_err(write_err)?;
+    }
+    write!(out, "\n  ],\n  \"template_choices\": [").map_err(write_err)?;
+    for (i, c) in j.template_choices()?.into_iter().enumerate() {
+        let record = ChoiceRecord { id: c.id, position: c.position, hidden: c.hidden };
+        let line = serde_json::to_string(&record).map_err(|_| ApiError::Internal)?;
         write!(out, "{}\n    {line}", if i == 0 { "" } else { "," }).map_err(write_err)?;
     }
     writeln!(out, "\n  ]\n}}").map_err(write_err)?;

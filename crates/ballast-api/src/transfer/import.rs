@@ -9,10 +9,13 @@ use std::path::Path;
 
 use ballast_core::care::{MAX_RESOURCES, Resource, SelfCarePlan};
 use ballast_core::{Clock, FieldError};
+use ballast_store::templates::Choice;
 use ballast_store::{Import, Progress, Reason};
 use serde_json::Value;
 
-use super::records::{to_check_in, to_dismissed, to_entry, to_plan, to_resource, to_setting, to_shared};
+use super::records::{
+    to_check_in, to_choice, to_dismissed, to_entry, to_plan, to_resource, to_setting, to_shared, to_template,
+};
 use super::stream::{Part, Sink, parse, parse_reader, problem};
 use super::{FORMAT, READS, VERSION};
 use crate::care::{SELF_CARE_NOTE, SUPPORT_NOTE};
@@ -156,6 +159,16 @@ impl Sink for Check<'_> {
                     self.add(p);
                 }
             }
+            Part::Templates => {
+                if let Err(found) = to_template(index, value) {
+                    self.add_all(found);
+                }
+            }
+            Part::TemplateChoices => {
+                if let Err(p) = to_choice(index, value) {
+                    self.add(p);
+                }
+            }
         }
     }
 }
@@ -166,6 +179,8 @@ struct Write<'i, 'j> {
     clock: &'i dyn Clock,
     /// The support resources, written whole at the end (they are one list).
     resources: Vec<Resource>,
+    /// The templates' places, likewise.
+    choices: Vec<Choice>,
     failed: Option<ApiError>,
 }
 
@@ -208,6 +223,14 @@ impl Write<'_, '_> {
                 Ok(())
             }
             Part::Shared => Ok(self.import.shared(&to_shared(index, value).map_err(|_| ApiError::Internal)?)?),
+            Part::Templates => {
+                Ok(self.import.own_template(&to_template(index, value).map_err(bad)?, self.clock.now())?)
+            }
+            Part::TemplateChoices => {
+                let c = to_choice(index, value).map_err(|_| ApiError::Internal)?;
+                self.choices.push(Choice { id: c.id, position: c.position, hidden: c.hidden });
+                Ok(())
+            }
         }
     }
 }
@@ -276,15 +299,25 @@ pub fn import_file(
     {
         let backup = j.backup(Reason::BeforeImport, now, &mut |_| {})?;
         let mut import = j.import()?;
-        let mut write = Write { import: &mut import, clock: clock.as_ref(), resources: Vec::new(), failed: None };
+        let mut write = Write {
+            import: &mut import,
+            clock: clock.as_ref(),
+            resources: Vec::new(),
+            choices: Vec::new(),
+            failed: None,
+        };
         let total = 2 * std::fs::metadata(path).map_or(0, |m| m.len());
         parse(path, &mut write, total / 2, progress).map_err(|_| ApiError::Internal)?;
         if let Some(e) = write.failed {
             return Err(e);
         }
-        if !write.resources.is_empty() {
-            let list = std::mem::take(&mut write.resources);
+        let list = std::mem::take(&mut write.resources);
+        let choices = std::mem::take(&mut write.choices);
+        if !list.is_empty() {
             import.support_resources(&list)?;
+        }
+        if !choices.is_empty() {
+            import.template_choices(&choices)?;
         }
         let done = import.commit()?;
         Ok(ImportReport { added: done.added, skipped: done.skipped, backup: BackupView::from(&backup) })

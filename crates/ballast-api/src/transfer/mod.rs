@@ -13,10 +13,11 @@ use serde::Serialize;
 /// The `format` field of an export.
 pub const FORMAT: &str = "ballast-export";
 /// The export version this build writes (2 added `check_ins`, 3 `dismissed_nudges`, 4
-/// `self_care_plans` and `support_resources`, 5 `share_log`).
-pub const VERSION: u64 = 5;
+/// `self_care_plans` and `support_resources`, 5 `share_log`, 6 `templates`, `template_choices`
+/// and a reflection's `template` with its answers).
+pub const VERSION: u64 = 6;
 /// The export versions this build reads.
-pub const READS: [u64; 5] = [1, 2, 3, 4, 5];
+pub const READS: [u64; 6] = [1, 2, 3, 4, 5, 6];
 /// The export file's name inside the folder `ballast export --out` writes.
 pub const JSON_FILE: &str = "ballast-export.json";
 
@@ -50,4 +51,16 @@ pub struct SettingRecord {
     pub key: String,
     /// Its value, as text.
     pub value: String,
+}
+
+/// Where a template stands in the worker's list, as exported.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChoiceRecord {
+    /// The template's id.
+    pub id: String,
+    /// Its place (0 first).
+    pub position: i64,
+    /// Whether it is hidden.
+    pub hidden: bool,
 }

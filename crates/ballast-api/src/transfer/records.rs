@@ -1,6 +1,8 @@
 //! One exported record at a time, turned back into what the journal keeps and checked with the
 //! same rules as saving (entries, settings, check-ins); every problem names its record and field.
 
+use ballast_core::draft::TemplateDraft;
+use ballast_core::template::built_in;
 use ballast_core::{
     CheckIn, CheckInBody, CheckInId, Clock, Entry, EntryBody, EntryId, FieldError, ReflectionDraft, SetbackDraft,
 };
@@ -59,8 +61,12 @@ pub(super) fn to_entry(index: usize, value: Value, clock: &dyn Clock) -> Result<
     }
     let prefixed = |e: ballast_core::Invalid| e.0.into_iter().map(|f| problem(at(&f.field), &f.message)).collect();
     let body = match obj.remove("kind").as_ref().and_then(Value::as_str) {
-        Some("reflection") => draft::<ReflectionDraft>(obj, &at)
-            .and_then(|d| d.validate(clock).map(EntryBody::Reflection).map_err(prefixed)),
+        Some("reflection") => draft::<ReflectionDraft>(obj, &at).and_then(|d| {
+            // A templated entry comes back with the prompts it was written with.
+            let written = d.template.as_ref().and_then(TemplateDraft::as_written);
+            let template = written.as_ref().or_else(|| d.template.as_ref().and_then(|t| built_in(&t.id)));
+            d.validate_with(clock, template).map(EntryBody::Reflection).map_err(prefixed)
+        }),
         Some("setback") => {
             draft::<SetbackDraft>(obj, &at).and_then(|d| d.validate(clock).map(EntryBody::Setback).map_err(prefixed))
         }
@@ -180,4 +186,31 @@ pub(super) fn to_shared(index: usize, value: Value) -> Result<ballast_core::shar
         ));
     }
     Ok(r)
+}
+
+/// One exported template of the worker's own, checked as saving one is.
+pub(super) fn to_template(index: usize, value: Value) -> Result<ballast_core::template::Template, Vec<FieldError>> {
+    let at = format!("templates[{index}]");
+    let t: ballast_core::template::Template = serde_json::from_value(value).map_err(|_| {
+        vec![problem(&at, "A template has id, name, about and prompts (each with id and text), and nothing else.")]
+    })?;
+    if !t.id.starts_with("own_") || t.built_in {
+        return Err(vec![problem(
+            format!("{at}.id"),
+            "Only a template of your own is exported; its id starts with own_.",
+        )]);
+    }
+    t.checked().map_err(|e| e.0.into_iter().map(|f| problem(format!("{at}.{}", f.field), &f.message)).collect())
+}
+
+/// One exported place of a template in the worker's list.
+pub(super) fn to_choice(index: usize, value: Value) -> Result<super::ChoiceRecord, FieldError> {
+    let at = format!("template_choices[{index}]");
+    let c: super::ChoiceRecord = serde_json::from_value(value).map_err(|_| {
+        problem(&at, "A template's place has id (text), position (a number) and hidden (true or false).")
+    })?;
+    if c.id.trim().is_empty() || c.id.chars().count() > 64 {
+        return Err(problem(format!("{at}.id"), "A template's id is 1 to 64 characters."));
+    }
+    Ok(c)
 }

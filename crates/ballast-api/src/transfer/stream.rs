@@ -27,11 +27,22 @@ pub(super) enum Part {
     Plans,
     Resources,
     Shared,
+    Templates,
+    TemplateChoices,
 }
 
 impl Part {
-    pub(super) const ALL: [Self; 7] =
-        [Self::Entries, Self::Settings, Self::CheckIns, Self::Dismissed, Self::Plans, Self::Resources, Self::Shared];
+    pub(super) const ALL: [Self; 9] = [
+        Self::Entries,
+        Self::Settings,
+        Self::CheckIns,
+        Self::Dismissed,
+        Self::Plans,
+        Self::Resources,
+        Self::Shared,
+        Self::Templates,
+        Self::TemplateChoices,
+    ];
 
     /// Its key in the document.
     pub(super) fn key(self) -> &'static str {
@@ -43,6 +54,8 @@ impl Part {
             Self::Plans => "self_care_plans",
             Self::Resources => "support_resources",
             Self::Shared => "share_log",
+            Self::Templates => "templates",
+            Self::TemplateChoices => "template_choices",
         }
     }
 
@@ -54,6 +67,7 @@ impl Part {
             Self::Dismissed => 3,
             Self::Plans | Self::Resources => 4,
             Self::Shared => 5,
+            Self::Templates | Self::TemplateChoices => 6,
         }
     }
 }

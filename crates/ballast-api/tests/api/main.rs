@@ -13,6 +13,7 @@ mod keys;
 mod report;
 mod search;
 mod support;
+mod templates;
 mod transfer;
 mod trends;
 mod zone;

@@ -36,6 +36,25 @@ enum Step {
     DeleteOldest,
     EditNewest(Option<String>),
     CheckIn(String, Vec<Option<i32>>),
+    /// A reflection written with a template (a built-in one, or the journey's own when `own`),
+    /// its answers in prompt order.
+    Templated {
+        own: bool,
+        pick: usize,
+        answers: Vec<Option<String>>,
+    },
+}
+
+/// The journey's own template, made before any step (and edited after, so entries written with
+/// it keep prompts it no longer has).
+fn own_template() -> ballast_api::templates::OwnTemplateDraft {
+    let prompt = |t: &str| ballast_core::template::Prompt { id: String::new(), text: t.into() };
+    ballast_api::templates::OwnTemplateDraft {
+        id: String::new(),
+        name: "After a home visit".into(),
+        about: "Mine, \"quoted\".".into(),
+        prompts: vec![prompt("What did the home tell you?"), prompt("What will you bring next time?")],
+    }
 }
 
 /// A check-in of any instrument, each answer one of its item's options or skipped.
@@ -98,6 +117,7 @@ fn step() -> impl Strategy<Value = Step> {
                     tags,
                     text,
                     share_text: share,
+                    template: None,
                 })
             },
         );
@@ -118,12 +138,15 @@ fn step() -> impl Strategy<Value = Step> {
         2 => setback,
         1 => Just(Step::DeleteOldest),
         1 => text().prop_map(Step::EditNewest),
-        2 => check_in()
+        2 => check_in(),
+        2 => (any::<bool>(), 0..8usize, prop::collection::vec(text(), 0..7))
+            .prop_map(|(own, pick, answers)| Step::Templated { own, pick, answers })
     ]
 }
 
 fn build(steps: &[Step], auto_lock: u32) -> Journey {
     let j = Journey::new(0, "");
+    let own = ballast_api::templates::save_own(&j.session, &own_template()).expect("a template of one's own");
     for s in steps {
         j.clock.advance(Duration::milliseconds(1_234_567));
         match s {
@@ -132,6 +155,26 @@ fn build(steps: &[Step], auto_lock: u32) -> Journey {
             ),
             Step::Setback(d) => {
                 drop(ballast_api::entries::save_setback(&j.session, None, d).expect("a generated setback is valid"))
+            }
+            Step::Templated { own: mine, pick, answers } => {
+                let t = if *mine { own.clone() } else { ballast_core::template::built_ins()[*pick].clone() };
+                let answers = t
+                    .prompts
+                    .iter()
+                    .zip(answers)
+                    .map(|(p, a)| ballast_core::draft::AnswerDraft {
+                        prompt_id: p.id.clone(),
+                        prompt: String::new(),
+                        text: a.clone(),
+                    })
+                    .collect();
+                let template =
+                    Some(ballast_core::draft::TemplateDraft { id: t.id.clone(), name: String::new(), answers });
+                let d = ReflectionDraft { template, ..Default::default() };
+                drop(
+                    ballast_api::entries::save_reflection(&j.session, None, &d)
+                        .expect("a templated reflection is valid"),
+                );
             }
             Step::CheckIn(id, answers) => {
                 drop(
@@ -160,6 +203,14 @@ fn build(steps: &[Step], auto_lock: u32) -> Journey {
         ballast_api::dto::Settings { auto_lock_minutes: auto_lock, lock_when_minimised: false, on_this_day: false },
     )
     .expect("settings");
+    let mut edited = own_template();
+    edited.id = own.id.clone();
+    edited.prompts = own.prompts.clone();
+    edited.prompts[0].text = "What did the home tell you, now?".into();
+    edited.prompts.reverse();
+    ballast_api::templates::save_own(&j.session, &edited).expect("the template edited after its entries");
+    ballast_api::templates::arrange(&j.session, &["gibbs".into(), own.id.clone()], &["setback".into()])
+        .expect("an order of one's own, with a template hidden");
     ballast_api::check_ins::set_every(&j.session, "cbi", auto_lock % 60).expect("a schedule");
     let mut plan =
         ballast_core::care::SelfCarePlan { vt_goals: format!("plan {auto_lock}\n\"quoted\""), ..Default::default() };
@@ -366,5 +417,26 @@ fn a_share_log_record_that_breaks_a_rule_writes_nothing() {
     assert!(
         ballast_api::report::share_log(&target.session).expect("log").is_empty() && target.texts().is_empty(),
         "nothing was written"
+    );
+}
+
+#[test]
+fn an_export_of_the_previous_version_imports_whole() {
+    // Written by Ballast at export version 5 and never changed (tests/fixtures/export-v5).
+    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/export-v5/ballast-export.json");
+    let j = Journey::new(0, "");
+    let report = import(&j, &fixture).expect("a version 5 export imports");
+    assert_eq!(report.skipped, 0, "nothing to skip in an empty journal");
+    let texts = j.texts();
+    assert_eq!(texts.len(), 3, "its three entries");
+    assert!(texts.iter().any(|t| t.contains("\"Quoted\" words, a tab\tand ünïcode.")), "text kept exactly");
+    let again = import(&j, &fixture).expect("a second import");
+    assert_eq!(again.added, 0, "a second import adds nothing");
+    let json =
+        String::from_utf8(ballast_api::transfer::export::export_json(&j.session).expect("export")).expect("utf-8");
+    assert!(json.contains("\"version\": 6"), "it is written back at the current version");
+    assert!(
+        json.contains("\"templates\": [") && json.contains("\"template_choices\": ["),
+        "with the parts version 6 added"
     );
 }

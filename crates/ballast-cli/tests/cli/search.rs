@@ -97,3 +97,39 @@ fn codes_and_tags_are_listed_and_renamed() {
     assert_eq!(tags, serde_json::json!([{"tag": "benefits", "entries": 2}]), "the two tags became one");
     assert!(ok(dir, &["tags"], None).contains("benefits"), "tags prints a table");
 }
+
+#[test]
+fn templates_are_listed_and_add_takes_answers_by_prompt() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = tmp.path();
+    init(dir);
+    let list: serde_json::Value =
+        serde_json::from_str(&ok(dir, &["templates", "--json"], None)).expect("templates --json is JSON");
+    assert_eq!(list.as_array().map(Vec::len), Some(8), "the built-in templates");
+    assert!(ok(dir, &["templates"], None).contains("feelings: What were you thinking"), "the prompts with their ids");
+    let json = r#"{"mood": 4, "answers": {"feelings": "Shaky after the tribunal", "action_plan": "Ask for a break"}}"#;
+    let id = ok(dir, &["add", "--template", "gibbs", "--json", "-"], Some(json)).trim().to_owned();
+    let shown: serde_json::Value = serde_json::from_str(&ok(dir, &["show", &id, "--json"], None)).expect("JSON");
+    assert_eq!(shown["template"]["id"], "gibbs", "the entry keeps its template");
+    let answers = shown["template"]["answers"].as_array().expect("answers");
+    assert_eq!(answers.len(), 6, "one a prompt");
+    assert_eq!(answers[1]["text"], "Shaky after the tribunal", "in the prompts' order");
+    let found: serde_json::Value =
+        serde_json::from_str(&ok(dir, &["search", "tribunal", "--template", "gibbs", "--json"], None)).expect("JSON");
+    assert_eq!(found.as_array().map(Vec::len), Some(1), "found by an answer, filtered by template");
+    let bad = r#"{"answers": {"nope": "x"}}"#;
+    let out = ballast(
+        dir,
+        &["add", "--template", "gibbs", "--json", "-"],
+        &[("BALLAST_PASSPHRASE", crate::support::PASS)],
+        Some(bad),
+    );
+    assert_ne!(code(&out), 0, "an answer to no prompt is refused");
+    let out = ballast(
+        dir,
+        &["add", "--template", "no_such", "--json", "-"],
+        &[("BALLAST_PASSPHRASE", crate::support::PASS)],
+        Some("{}"),
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("template"), "an unknown template is named");
+}

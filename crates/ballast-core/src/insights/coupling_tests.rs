@@ -32,6 +32,7 @@ fn reflection(day: u32, worth: Option<u8>, outcome: Option<Outcome>, tied: Optio
         tags: Vec::new(),
         text: None,
         share_text: false,
+        template: None,
     })
 }
 

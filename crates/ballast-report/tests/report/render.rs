@@ -48,6 +48,7 @@ fn reflection(share: bool, text: &str) -> EntryBody {
             "{text} first line\nand a second line that is long enough to wrap across the page's width once or twice, so that wrapping is read back too."
         )),
         share_text: share,
+        template: None,
     })
 }
 

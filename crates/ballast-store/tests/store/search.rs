@@ -279,3 +279,47 @@ fn the_index_follows_edits_deletes_and_imports() {
     assert!(find(&j, dropped).is_empty(), "an import that is not committed leaves nothing in the index");
     assert!(j.integrity_problems().expect("check").is_empty(), "the index stays sound");
 }
+
+#[test]
+fn template_answers_are_kept_searched_and_filtered() {
+    use ballast_core::draft::{AnswerDraft, TemplateDraft};
+    let (_tmp, mut j) = journal();
+    let answer = |prompt_id: &str, text: &str| AnswerDraft {
+        prompt_id: prompt_id.into(),
+        prompt: String::new(),
+        text: Some(text.into()),
+    };
+    let gibbs = reflection(
+        0,
+        ReflectionDraft {
+            template: Some(TemplateDraft {
+                name: String::new(),
+                id: "gibbs".into(),
+                answers: vec![
+                    answer("feelings", "Anxious before the tribunal"),
+                    answer("action_plan", "Ask for a break"),
+                ],
+            }),
+            ..Default::default()
+        },
+    );
+    let id = j.insert(&gibbs, start()).expect("save");
+    let plain = j.insert(&text(1, "An ordinary day before the tribunal"), start()).expect("save");
+    let EntryBody::Reflection(r) = j.get(id).expect("read").body else { panic!("a reflection") };
+    let a = r.template.expect("the answers are kept");
+    assert_eq!(a.template_id, "gibbs", "with the template's id");
+    assert_eq!(a.answers.len(), 6, "an answer (or a blank) for each of the six prompts");
+    assert!(a.answers[1].prompt.contains("feeling"), "each with its prompt's text as written");
+    assert_eq!(ids(&find(&j, "anxi")), vec![id.0], "an answer is searched");
+    let by_template = |t: &'static str| {
+        let mut v = ids(&j
+            .search(&Search { text: "tribunal", template: Some(t), limit: 9, ..Default::default() })
+            .expect("search"));
+        v.sort_unstable();
+        v
+    };
+    assert_eq!(by_template("gibbs"), vec![id.0], "the template filter finds the Gibbs reflection");
+    assert_eq!(by_template(ballast_core::template::QUICK), vec![plain.0], "and the everyday form's entries");
+    j.update(id, &text(0, "now without a template"), start()).expect("edit");
+    assert!(find(&j, "anxi").is_empty(), "answers taken away leave the index");
+}
