@@ -1,5 +1,5 @@
-// Search, people and tags in the real app, with the keyboard alone: a setback and a reflection
-// written in the app's own forms (beside a few seeded with the CLI); `/` and Ctrl+F bring the cursor
+// Search, people and tags in the real app, with the keyboard alone: a setback and a Gibbs-cycle
+// reflection written in the app's own forms (beside a few seeded with the CLI); `/` and Ctrl+F bring the cursor
 // to search; part of a word finds both, with the match marked; a filter by person code narrows them;
 // a result opens the entry and Escape comes back to the same results, the opened one focused; a
 // person's view shows their way over time; renaming the code changes it everywhere (the person
@@ -89,11 +89,21 @@ describe('Search, people and tags', { timeout: 300_000 }, () => {
 
     await activate(driver, 'new-reflection');
     await shown(driver, '#reflection-text');
+    await eventually(driver, async () => (await driver.executeScript("return document.querySelectorAll('#reflection-template option').length")) === 8, 'the eight templates are offered');
+    await tabTo(driver, 'reflection-template');
+    // A native select: chosen from the keyboard by typing the start of its name ("A deeper look").
+    await press(driver, 'A deeper');
+    await eventually(driver, async () => (await valueOf(driver, 'reflection-template')) === 'gibbs', 'Gibbs’ cycle is chosen from the keyboard');
+    await shown(driver, '#answer-description');
+    assert.match(await textOf(driver, '[data-testid="template-about"]'), /Gibbs/, 'the template names its model');
+    await axe(driver, 'reflection form with a template');
+    await screenshot(driver, '45-gibbs-reflection');
+    await typeInto('answer-description', 'Visited the new housing together; a long wait, then a yes.');
+    await typeInto('answer-feelings', 'Relieved, and tired');
     await typeInto('reflection-person-code', 'R7');
     await typeInto('reflection-tags', 'housing');
-    await typeInto('reflection-text', 'Visited the new housing together; a long wait, then a yes.');
     await activate(driver, 'save');
-    await eventually(driver, async () => (await textsOf(driver, '[data-testid="entry-row"]')).length === 6, 'the reflection is saved');
+    await eventually(driver, async () => (await textsOf(driver, '[data-testid="entry-row"]')).length === 6, 'the Gibbs reflection is saved');
   });
 
   it('finds both by typing part of a word, with the match marked', async () => {
@@ -113,6 +123,20 @@ describe('Search, people and tags', { timeout: 300_000 }, () => {
     assert.doesNotMatch(text, UNKIND, 'calm words only');
     await axe(driver, 'search results');
     await screenshot(driver, '41-search-results');
+  });
+
+  it('finds a template answer and opens it with its prompts', async () => {
+    await retype('relieve');
+    await waitForResults(1, 'an answer to a Gibbs prompt is found');
+    await tabTo(driver, 'search-result');
+    await press(driver, Key.ENTER);
+    await shown(driver, '[data-testid="edit"]');
+    const entry = await textOf(driver, 'dl');
+    assert.match(entry, /Written with A deeper look \(Gibbs' cycle\)/, `the entry names its template: ${entry}`);
+    assert.match(entry, /What were you thinking and feeling at the time\? Relieved, and tired/, 'each prompt with its answer');
+    await axe(driver, 'a templated entry');
+    await press(driver, Key.ESCAPE);
+    await shown(driver, '#search-text');
   });
 
   it('narrows by person code, and any query text is only text', async () => {
@@ -190,7 +214,8 @@ describe('Search, people and tags', { timeout: 300_000 }, () => {
     await tabTo(driver, 'search-result');
     await press(driver, Key.ENTER);
     await shown(driver, '[data-testid="edit"]');
-    assert.match(await textOf(driver, 'dl'), /Q9/, 'the entry has the new code');
+    const shownEntry = await textOf(driver, 'dl');
+    assert.match(shownEntry, /Q9/, 'the entry has the new code');
     await press(driver, Key.ESCAPE);
     await shown(driver, '#search-text');
     await activate(driver, 'back');

@@ -33,9 +33,17 @@ pub(crate) fn shared_entry(day: NaiveDate, entry: &Entry, req: &SummaryRequest) 
             if let Some(o) = r.outcome {
                 lines.push(Line::new("How the person did", o.words()));
             }
+            // A templated reflection, prompt by prompt, as it was written.
+            for a in r.template.iter().flat_map(|t| &t.answers) {
+                text(&mut lines, &a.prompt, a.text.as_ref());
+            }
             text(&mut lines, "Strengths I noticed", r.strengths.as_ref());
             text(&mut lines, "What I put down", r.text.as_ref());
-            (format!("Reflection, {}", day_words(day)), r.person_code.as_ref(), &r.tags)
+            let heading = match &r.template {
+                Some(t) => format!("Reflection ({}), {}", t.template_name, day_words(day)),
+                None => format!("Reflection, {}", day_words(day)),
+            };
+            (heading, r.person_code.as_ref(), &r.tags)
         }
         EntryBody::Setback(s) if s.share_text => {
             lines.extend(mood(s.mood));

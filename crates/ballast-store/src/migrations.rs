@@ -14,6 +14,7 @@ pub(crate) const STEPS: &[M<'static>] = &[
     M::up(include_str!("migrations/0005_share_log.sql")),
     M::up(include_str!("migrations/0006_search.sql")),
     M::up(include_str!("migrations/0007_templates.sql")),
+    M::up(include_str!("migrations/0008_search_later.sql")),
 ];
 
 /// The migrations, in order.

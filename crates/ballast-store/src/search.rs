@@ -1,6 +1,7 @@
-//! Searching the journal through its FTS5 index (`entries_search`, kept in step with `entries` by
-//! the triggers of migration 0006): ranked by bm25, each result with a snippet of where it
-//! matched, narrowed by the filters. Without a query, the newest entries the filters allow.
+//! Searching the journal through its FTS5 index (`entries_search`, migration 0006, brought up to
+//! date from `search_pending` before each search, migration 0008): ranked by bm25, each result
+//! with a snippet of where it matched, narrowed by the filters. Without a query, the newest
+//! entries the filters allow.
 
 use ballast_core::EntryId;
 use ballast_core::search::{Hit, MATCH_END, MATCH_START, match_expression, parts};
@@ -149,13 +150,46 @@ pub(crate) fn search(conn: &Connection, s: &Search<'_>) -> Result<Vec<Hit>> {
     .collect()
 }
 
+/// Brings the index up to date with the entries saved or edited since it last was (the ids in
+/// `search_pending`, noted by the triggers of migration 0008), inside the caller's transaction
+/// when there is one. Returns how many entries were indexed; when none wait, nothing is written.
+pub(crate) fn catch_up(conn: &Connection) -> Result<u64> {
+    if !conn.prepare_cached("SELECT 1 FROM search_pending")?.exists([])? {
+        return Ok(0);
+    }
+    conn.execute_batch(
+        "SAVEPOINT catch_up;
+         DELETE FROM entries_search WHERE rowid IN (SELECT entry_id FROM search_pending);
+         INSERT INTO entries_search (rowid, text, strengths, what_happened, in_my_control, outside_my_control, my_reaction, support, answers)
+         SELECT e.id, e.text, e.strengths, e.what_happened, e.in_my_control, e.outside_my_control, e.my_reaction, e.support,
+                (SELECT group_concat(json_extract(a.value, '$.text'), char(10)) FROM json_each(e.template, '$.answers') a)
+         FROM entries e JOIN search_pending p ON p.entry_id = e.id;
+         RELEASE catch_up;",
+    )?;
+    let n = conn.prepare_cached("DELETE FROM search_pending")?.execute([])?;
+    Ok(u64::try_from(n).unwrap_or(u64::MAX))
+}
+
 impl Journal {
-    /// The entries that match, best first (or newest first, without a query).
+    /// The entries that match, best first (or newest first, without a query). The index first
+    /// catches up with what was saved since it last did.
     ///
     /// # Errors
     /// Database errors. No text typed is ever one: it is searched as text.
-    pub fn search(&self, s: &Search<'_>) -> Result<Vec<Hit>> {
+    pub fn search(&mut self, s: &Search<'_>) -> Result<Vec<Hit>> {
+        let tx = self.conn.transaction()?;
+        catch_up(&tx)?;
+        tx.commit()?;
         search(&self.conn, s)
+    }
+
+    /// How many entries wait to be indexed (saved or edited since the last search).
+    ///
+    /// # Errors
+    /// Database errors.
+    pub fn search_pending(&self) -> Result<u64> {
+        let n: i64 = self.conn.query_row("SELECT count(*) FROM search_pending", [], |r| r.get(0))?;
+        Ok(u64::try_from(n).unwrap_or(0))
     }
 
     /// The bare FTS5 query the search benchmark measures Ballast's search against, on the

@@ -175,6 +175,8 @@ impl Import<'_> {
     /// Database errors; then nothing is written.
     pub fn commit(self) -> Result<Imported> {
         let done = Imported { added: self.added, skipped: self.skipped };
+        // What was imported is searchable once the import is.
+        crate::search::catch_up(&self.tx)?;
         self.tx.commit()?;
         Ok(done)
     }

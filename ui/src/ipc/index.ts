@@ -69,6 +69,11 @@ import type {
   Step_Serialize,
   TagCount,
   OnThisDay_Serialize,
+  Prompt,
+  TemplateDraft_Serialize,
+  TemplateView_Serialize,
+  Template_Serialize,
+  OwnTemplateDraft,
 } from './bindings';
 
 export type {
@@ -139,6 +144,10 @@ export type Hit = Hit_Serialize;
 export type SearchRequest = SearchRequest_Deserialize;
 export type Step = Step_Serialize;
 export type OnThisDay = OnThisDay_Serialize;
+export type TemplateDraft = TemplateDraft_Serialize;
+export type TemplateView = TemplateView_Serialize;
+export type Template = Template_Serialize;
+export type { Prompt, OwnTemplateDraft };
 export type Result<T> = { status: 'ok'; data: T } | { status: 'error'; error: ApiError };
 
 /** How long any call may take before the UI stops waiting. Key derivation takes about a second. */
@@ -283,4 +292,7 @@ export const ipc = {
   listTags: () => guarded(commands.listTags()),
   renameTag: (current: string, next: string) => guarded(commands.renameTag(current, next)),
   onThisDay: () => guarded(commands.onThisDay()),
+  listTemplates: () => guarded(commands.listTemplates()),
+  saveOwnTemplate: (template: OwnTemplateDraft) => guarded(commands.saveOwnTemplate(template)),
+  arrangeTemplates: (order: string[], hidden: string[]) => guarded(commands.arrangeTemplates(order, hidden)),
 };

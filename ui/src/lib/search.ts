@@ -16,12 +16,14 @@ export type SearchState = {
   personCode: string;
   outcome: string;
   setbackType: string;
+  /** A template's id, or '' for any. */
+  template: string;
   /** The result last opened, focused again on the way back. */
   opened: number | null;
 };
 
 export function emptySearch(): SearchState {
-  return { text: '', from: '', to: '', kind: '', tag: '', personCode: '', outcome: '', setbackType: '', opened: null };
+  return { text: '', from: '', to: '', kind: '', tag: '', personCode: '', outcome: '', setbackType: '', template: '', opened: null };
 }
 
 const orNull = (s: string) => (s.trim() === '' ? null : s.trim());
@@ -37,6 +39,7 @@ export function toRequest(s: SearchState, offset: number, limit = PAGE): SearchR
     person_code: orNull(s.personCode),
     outcome: s.kind === 'setback' ? null : orNull(s.outcome),
     setback_type: s.kind === 'reflection' ? null : orNull(s.setbackType),
+    template: s.kind === 'setback' ? null : orNull(s.template),
     offset,
     limit,
   };
@@ -44,7 +47,7 @@ export function toRequest(s: SearchState, offset: number, limit = PAGE): SearchR
 
 /** How many filters narrow the search (shown beside "Narrow down"). */
 export function filterCount(s: SearchState): number {
-  return [s.from, s.to, s.kind, s.tag, s.personCode, s.outcome, s.setbackType].filter((v) => v.trim() !== '').length;
+  return [s.from, s.to, s.kind, s.tag, s.personCode, s.outcome, s.setbackType, s.template].filter((v) => v.trim() !== '').length;
 }
 
 /** Whether anything is asked: text to search for, or a filter. */

@@ -254,3 +254,40 @@ fn the_structure_tree_has_headings_lists_and_figures_in_reading_order() {
     assert!(at("L") < at("LI") && at("LI") < at("LBody"), "a list holds items, an item its body");
     assert!(tree.contains("Figure"), "the chart is a figure (with its alternative text): {tree}");
 }
+
+#[test]
+fn a_shared_templated_reflection_appears_prompt_by_prompt() {
+    let templated = |share: bool, answer: &str| {
+        let mut body = reflection(share, answer);
+        if let EntryBody::Reflection(r) = &mut body {
+            r.template = Some(ballast_core::template::Answers {
+                template_id: "gibbs".into(),
+                template_name: "A deeper look (Gibbs' cycle)".into(),
+                answers: vec![
+                    ballast_core::template::Answer {
+                        prompt_id: "feelings".into(),
+                        prompt: "What were you thinking and feeling at the time?".into(),
+                        text: Some(format!("{answer} feeling")),
+                    },
+                    ballast_core::template::Answer {
+                        prompt_id: "analysis".into(),
+                        prompt: "What sense can you make of it?".into(),
+                        text: None,
+                    },
+                ],
+            });
+        }
+        body
+    };
+    let entries = vec![entry(1, templated(true, "Shared-answer")), entry(2, templated(false, "Private-answer"))];
+    let model = summary(&request(), &sources(entries, false));
+    let all = model.texts().join("\n");
+    assert!(all.contains("Reflection (A deeper look (Gibbs' cycle))"), "the heading names the template: {all}");
+    assert!(
+        all.contains("What were you thinking and feeling at the time?: Shared-answer feeling"),
+        "each answered prompt with its answer: {all}"
+    );
+    assert!(!all.contains("What sense can you make of it?"), "a prompt left blank is left out");
+    assert!(!all.contains("Private-answer"), "an entry not marked share gives none of its answers");
+    in_order(&model, &pdf_text(&pdf::render(&model).expect("renders")), "PDF");
+}

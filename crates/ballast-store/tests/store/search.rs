@@ -36,7 +36,7 @@ fn setback(days: i64, d: SetbackDraft) -> EntryBody {
     EntryBody::Setback(d.validate(&at(days)).expect("a valid setback"))
 }
 
-fn find(j: &Journal, typed: &str) -> Vec<Hit> {
+fn find(j: &mut Journal, typed: &str) -> Vec<Hit> {
     j.search(&Search { text: typed, limit: 50, ..Default::default() })
         .unwrap_or_else(|e| panic!("{typed:?} must be answered, not an error: {e}"))
 }
@@ -52,15 +52,19 @@ fn prefixes_phrases_and_folding() {
     let gentle = j.insert(&text(1, "Gentle persistence again: he said no, and that is fine."), start()).expect("save");
     let apart = j.insert(&text(2, "Persistence was gentle with myself, not with him."), start()).expect("save");
 
-    assert_eq!(ids(&find(&j, "hosp")), vec![cafe.0], "a word's start finds it, as the worker types");
-    assert_eq!(ids(&find(&j, "cafe")), vec![cafe.0], "diacritics are folded: cafe finds Café");
-    assert_eq!(ids(&find(&j, "CAFÉ")), vec![cafe.0], "case is folded too");
-    let mut both = ids(&find(&j, "gentle persistence"));
+    assert_eq!(ids(&find(&mut j, "hosp")), vec![cafe.0], "a word's start finds it, as the worker types");
+    assert_eq!(ids(&find(&mut j, "cafe")), vec![cafe.0], "diacritics are folded: cafe finds Café");
+    assert_eq!(ids(&find(&mut j, "CAFÉ")), vec![cafe.0], "case is folded too");
+    let mut both = ids(&find(&mut j, "gentle persistence"));
     both.sort_unstable();
     assert_eq!(both, vec![gentle.0, apart.0], "two words find every entry holding both, in any order");
-    assert_eq!(ids(&find(&j, "\"gentle persistence\"")), vec![gentle.0], "a quoted phrase needs the words in order");
-    assert!(find(&j, "\"gentle pers\"").is_empty(), "a phrase is matched whole, not as a prefix");
-    assert!(find(&j, "hospitality").is_empty(), "a longer word than the one written finds nothing");
+    assert_eq!(
+        ids(&find(&mut j, "\"gentle persistence\"")),
+        vec![gentle.0],
+        "a quoted phrase needs the words in order"
+    );
+    assert!(find(&mut j, "\"gentle pers\"").is_empty(), "a phrase is matched whole, not as a prefix");
+    assert!(find(&mut j, "hospitality").is_empty(), "a longer word than the one written finds nothing");
 }
 
 #[test]
@@ -70,7 +74,7 @@ fn ranked_best_first_with_a_marked_snippet() {
         j.insert(&text(0, "A long day of calls and forms; the benefits office came up once."), start()).expect("save");
     let often = j.insert(&text(1, "Benefits, benefits, benefits: the benefits form again."), start()).expect("save");
     j.insert(&text(2, "Nothing about that today."), start()).expect("save");
-    let hits = find(&j, "benefits");
+    let hits = find(&mut j, "benefits");
     assert_eq!(ids(&hits), vec![often.0, once.0], "bm25 puts the entry that is most about it first");
     let s = &hits[1].snippet;
     assert!(s.iter().any(|p| p.matched && p.text == "benefits"), "the matched word is marked: {s:?}");
@@ -105,7 +109,7 @@ fn every_text_field_is_searched() {
         found.push((j.insert(&setback(1, d), start()).expect("save"), word));
     }
     for (id, word) in found {
-        assert_eq!(ids(&find(&j, word)), vec![id.0], "{word:?} is found in its own field");
+        assert_eq!(ids(&find(&mut j, word)), vec![id.0], "{word:?} is found in its own field");
     }
 }
 
@@ -157,7 +161,7 @@ fn every_filter_narrows_the_results() {
         )
         .expect("save");
     let base = Search { text: "walk", limit: 50, ..Default::default() };
-    let run = |s: Search<'_>| {
+    let mut run = |s: Search<'_>| {
         let mut v = ids(&j.search(&s).expect("search"));
         v.sort_unstable();
         v
@@ -241,15 +245,15 @@ fn hostile_queries_are_searched_as_text() {
         "end\u{E001}",
         "\n\t",
     ] {
-        let _ = find(&j, typed);
+        let _ = find(&mut j, typed);
     }
-    assert_eq!(ids(&find(&j, "NEAR")), vec![id.0], "NEAR is a word here");
-    assert_eq!(ids(&find(&j, "AND start")), vec![id.0], "AND is a word here");
-    assert_eq!(ids(&find(&j, "(small")), vec![id.0], "a parenthesis is left out, the word is found");
-    assert_eq!(ids(&find(&j, "text:end")), vec![id.0], "a column prefix is only text");
-    assert_eq!(ids(&find(&j, "\"no\" twice")), vec![id.0], "quotes make a phrase");
+    assert_eq!(ids(&find(&mut j, "NEAR")), vec![id.0], "NEAR is a word here");
+    assert_eq!(ids(&find(&mut j, "AND start")), vec![id.0], "AND is a word here");
+    assert_eq!(ids(&find(&mut j, "(small")), vec![id.0], "a parenthesis is left out, the word is found");
+    assert_eq!(ids(&find(&mut j, "text:end")), vec![id.0], "a column prefix is only text");
+    assert_eq!(ids(&find(&mut j, "\"no\" twice")), vec![id.0], "quotes make a phrase");
     let long = "word ".repeat(10_000);
-    assert!(find(&j, &long).is_empty(), "a huge query is answered");
+    assert!(find(&mut j, &long).is_empty(), "a huge query is answered");
 }
 
 #[test]
@@ -257,17 +261,17 @@ fn the_index_follows_edits_deletes_and_imports() {
     let (_tmp, mut j) = journal();
     let id = j.insert(&text(0, "first draft about lanterns"), start()).expect("save");
     j.update(id, &text(0, "rewritten about harbours"), start()).expect("edit");
-    assert!(find(&j, "lantern").is_empty(), "an edit takes the old words out of the index");
-    assert_eq!(ids(&find(&j, "harbour")), vec![id.0], "and puts the new ones in");
+    assert!(find(&mut j, "lantern").is_empty(), "an edit takes the old words out of the index");
+    assert_eq!(ids(&find(&mut j, "harbour")), vec![id.0], "and puts the new ones in");
     j.set_share_text(id, true, start()).expect("share");
-    assert_eq!(ids(&find(&j, "harbour")), vec![id.0], "marking it shared keeps it found");
+    assert_eq!(ids(&find(&mut j, "harbour")), vec![id.0], "marking it shared keeps it found");
     let entry = j.get(id).expect("read");
     j.delete(id).expect("delete");
-    assert!(find(&j, "harbour").is_empty(), "a deleted entry is not found");
+    assert!(find(&mut j, "harbour").is_empty(), "a deleted entry is not found");
     let mut import = j.import().expect("start an import");
     import.entry(&entry).expect("import");
     import.commit().expect("commit");
-    assert_eq!(ids(&find(&j, "harbour")).len(), 1, "an imported entry is found");
+    assert_eq!(ids(&find(&mut j, "harbour")).len(), 1, "an imported entry is found");
     let dropped = {
         let mut import = j.import().expect("start an import");
         let mut other = entry.clone();
@@ -276,7 +280,7 @@ fn the_index_follows_edits_deletes_and_imports() {
         import.entry(&other).expect("import");
         "driftwood"
     };
-    assert!(find(&j, dropped).is_empty(), "an import that is not committed leaves nothing in the index");
+    assert!(find(&mut j, dropped).is_empty(), "an import that is not committed leaves nothing in the index");
     assert!(j.integrity_problems().expect("check").is_empty(), "the index stays sound");
 }
 
@@ -310,8 +314,8 @@ fn template_answers_are_kept_searched_and_filtered() {
     assert_eq!(a.template_id, "gibbs", "with the template's id");
     assert_eq!(a.answers.len(), 6, "an answer (or a blank) for each of the six prompts");
     assert!(a.answers[1].prompt.contains("feeling"), "each with its prompt's text as written");
-    assert_eq!(ids(&find(&j, "anxi")), vec![id.0], "an answer is searched");
-    let by_template = |t: &'static str| {
+    assert_eq!(ids(&find(&mut j, "anxi")), vec![id.0], "an answer is searched");
+    let mut by_template = |t: &'static str| {
         let mut v = ids(&j
             .search(&Search { text: "tribunal", template: Some(t), limit: 9, ..Default::default() })
             .expect("search"));
@@ -321,5 +325,34 @@ fn template_answers_are_kept_searched_and_filtered() {
     assert_eq!(by_template("gibbs"), vec![id.0], "the template filter finds the Gibbs reflection");
     assert_eq!(by_template(ballast_core::template::QUICK), vec![plain.0], "and the everyday form's entries");
     j.update(id, &text(0, "now without a template"), start()).expect("edit");
-    assert!(find(&j, "anxi").is_empty(), "answers taken away leave the index");
+    assert!(find(&mut j, "anxi").is_empty(), "answers taken away leave the index");
+}
+
+#[test]
+fn a_save_only_notes_its_id_and_the_index_catches_up_before_a_search() {
+    let (_tmp, mut j) = journal();
+    let id = j.insert(&text(0, "a marmalade sandwich"), start()).expect("save");
+    assert_eq!(j.search_pending().expect("count"), 1, "the save noted its entry for the index");
+    assert_eq!(j.bare_match("\"marmalade\"", 10).expect("bare"), 0, "and did not index it in its own commit");
+    assert_eq!(ids(&find(&mut j, "marma")), vec![id.0], "a search indexes it first, then finds it");
+    assert_eq!(j.search_pending().expect("count"), 0, "nothing waits after a search");
+    j.delete(id).expect("delete");
+    assert_eq!(j.bare_match("\"marmalade\"", 10).expect("bare"), 0, "a delete takes its words out at once");
+    let mut import = j.import().expect("import");
+    let mut e = imported_entry();
+    e.body = text(2, "an imported quince");
+    import.entry(&e).expect("import");
+    import.commit().expect("commit");
+    assert_eq!(j.search_pending().expect("count"), 0, "an import leaves its entries indexed");
+    assert_eq!(j.bare_match("\"quince\"", 10).expect("bare"), 1, "in the index itself");
+}
+
+/// An entry as an export holds it.
+fn imported_entry() -> ballast_core::Entry {
+    ballast_core::Entry {
+        id: ballast_core::EntryId(77),
+        created_at: start(),
+        updated_at: start(),
+        body: text(0, "placeholder"),
+    }
 }

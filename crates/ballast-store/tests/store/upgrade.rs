@@ -127,7 +127,7 @@ fn every_frozen_schema_upgrades_and_keeps_every_record() {
         let expected: Value =
             serde_json::from_slice(&std::fs::read(fixture.join("expected.json")).expect("expected")).expect("json");
         let now = Utc.with_ymd_and_hms(2027, 1, 1, 9, 0, 0).single().expect("date");
-        let j = Journal::open(&dir, &Secret::Passphrase(SecretString::from(PASS.to_owned())), now)
+        let mut j = Journal::open(&dir, &Secret::Passphrase(SecretString::from(PASS.to_owned())), now)
             .unwrap_or_else(|e| panic!("{} opens and upgrades: {e}", fixture.display()));
         assert_eq!(Value::Array(all(&j)), expected, "{}: every record is kept by the upgrade", fixture.display());
         assert_eq!(j.setting("auto_lock_minutes").expect("setting").as_deref(), Some("15"), "settings are kept");
