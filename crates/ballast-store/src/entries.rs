@@ -32,6 +32,18 @@ const FIELDS: &str = "person_code, mood, share_text, self_worth, worth_tied_to_o
     disclosure_used, disclosure_landed, connected_to_service, strengths, tags, text,
     setback_type, what_happened, in_my_control, outside_my_control, my_reaction, support, template";
 
+/// The start of an entry's main text, for lists: a reflection's text, else its strengths, else its
+/// first answer to a template; a setback's what happened, else its reaction (140 characters at
+/// most). `t` is the table's name or alias in the query (`entries`, `e`).
+pub(crate) fn preview(t: &str) -> String {
+    format!(
+        "substr(coalesce({t}.text, {t}.strengths,
+            (SELECT json_extract(a.value, '$.text') FROM json_each({t}.template, '$.answers') a
+             WHERE json_extract(a.value, '$.text') IS NOT NULL LIMIT 1),
+            {t}.what_happened, {t}.my_reaction, ''), 1, 140)"
+    )
+}
+
 /// The values for [`FIELDS`], in the same order.
 fn values(body: &EntryBody) -> Result<[Value; 20]> {
     let text = |v: &Option<String>| v.clone().map_or(Value::Null, Value::Text);
@@ -327,14 +339,14 @@ pub(crate) fn get(conn: &Connection, id: EntryId) -> Result<Entry> {
 /// the `(occurred_at, id)` index, so every page costs the same however deep it is.
 pub(crate) fn page(conn: &Connection, before: Option<Cursor>, limit: u32) -> Result<Vec<EntrySummary>> {
     let (at, id) = before.map_or_else(|| ("9999".to_owned(), i64::MAX), |c| (ts(c.occurred_at), c.id.0));
-    let mut q = conn.prepare_cached(
-        "SELECT id, kind, occurred_at, mood, person_code,
-                substr(coalesce(text, strengths, what_happened, my_reaction, ''), 1, 140)
+    let mut q = conn.prepare_cached(&format!(
+        "SELECT id, kind, occurred_at, mood, person_code, {}
          FROM entries
          WHERE (occurred_at, id) < (?1, ?2)
          ORDER BY occurred_at DESC, id DESC
          LIMIT ?3",
-    )?;
+        preview("entries")
+    ))?;
     let rows = q.query_map(params![at, id, limit], |r| {
         Ok((
             r.get::<_, i64>(0)?,

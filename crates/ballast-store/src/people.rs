@@ -6,7 +6,7 @@ use ballast_core::{EntryId, EntryKind, Outcome, SetbackType};
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, params};
 
-use crate::entries::{parse_ts, ts};
+use crate::entries::{parse_ts, preview, ts};
 use crate::error::{Result, StoreError};
 use crate::journal::Journal;
 
@@ -45,11 +45,11 @@ fn codes(conn: &Connection) -> Result<Vec<PersonCode>> {
 }
 
 fn journey(conn: &Connection, code: &str) -> Result<Vec<Step>> {
-    let mut q = conn.prepare_cached(
-        "SELECT id, kind, occurred_at, outcome, push_patience, setback_type,
-                substr(coalesce(text, strengths, what_happened, my_reaction, ''), 1, 140)
+    let mut q = conn.prepare_cached(&format!(
+        "SELECT id, kind, occurred_at, outcome, push_patience, setback_type, {}
          FROM entries WHERE person_code = ?1 ORDER BY occurred_at, id",
-    )?;
+        preview("entries")
+    ))?;
     let rows = q.query_map([code], |r| {
         Ok((
             r.get::<_, i64>(0)?,

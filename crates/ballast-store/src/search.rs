@@ -9,7 +9,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::types::Value;
 use rusqlite::{Connection, params_from_iter};
 
-use crate::entries::{kind_name, parse_ts, ts};
+use crate::entries::{kind_name, parse_ts, preview, ts};
 use crate::error::Result;
 use crate::journal::Journal;
 
@@ -118,11 +118,11 @@ pub(crate) fn search(conn: &Connection, s: &Search<'_>) -> Result<Vec<Hit>> {
             )
         }
         None => format!(
-            "SELECT e.id, e.kind, e.occurred_at, e.person_code,
-                    substr(coalesce(e.text, e.strengths, e.what_happened, e.my_reaction, ''), 1, 140)
+            "SELECT e.id, e.kind, e.occurred_at, e.person_code, {}
              FROM entries e WHERE 1{where_}
              ORDER BY e.occurred_at DESC, e.id DESC
-             LIMIT ? OFFSET ?"
+             LIMIT ? OFFSET ?",
+            preview("e")
         ),
     };
     values.push(Value::Integer(s.limit.into()));

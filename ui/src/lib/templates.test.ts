@@ -27,3 +27,18 @@ describe('templates in the reflection form', () => {
     ]);
   });
 });
+
+describe('arranging templates', async () => {
+  const { moved, newOwn, ownDraft } = await import('./templates');
+  it('moves one place and never past an end', () => {
+    expect(moved(['a', 'b', 'c'], 1, -1)).toEqual(['b', 'a', 'c']);
+    expect(moved(['a', 'b', 'c'], 2, 1)).toEqual(['a', 'b', 'c']);
+  });
+  it('starts a new template with one question, and edits a copy', () => {
+    expect(newOwn().prompts).toHaveLength(1);
+    const t = { id: 'own_1', name: 'Mine', about: '', built_in: false, prompts: [{ id: 'q1', text: 'Why?' }] };
+    const d = ownDraft(t);
+    d.prompts[0]!.text = 'How?';
+    expect(t.prompts[0]?.text).toBe('Why?');
+  });
+});

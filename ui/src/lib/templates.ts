@@ -2,7 +2,7 @@
 // was written with; a new one takes its template's), the answers as the form keeps them, and the
 // template part of the draft sent to Rust (none for the everyday form with nothing answered).
 
-import type { Prompt, TemplateDraft, TemplateView } from '../ipc';
+import type { OwnTemplateDraft, Prompt, Template, TemplateDraft, TemplateView } from '../ipc';
 
 /** The everyday form's template. */
 export const QUICK = 'post_shift';
@@ -35,4 +35,29 @@ export function templateDraft(id: string, chosen: Chosen, answers: Record<string
       return { prompt_id: p.id, prompt: p.text, text: text === '' ? null : (answers[p.id] ?? null) };
     }),
   };
+}
+
+/** The list with the item at `i` moved by one place (up: -1). */
+export function moved<T>(list: T[], i: number, by: -1 | 1): T[] {
+  const j = i + by;
+  if (j < 0 || j >= list.length) return list;
+  const next = [...list];
+  const [a, b] = [next[i], next[j]];
+  if (a === undefined || b === undefined) return list;
+  next[i] = b;
+  next[j] = a;
+  return next;
+}
+
+/** One's own template as the editor holds it: every part present. */
+export type OwnEdit = Required<OwnTemplateDraft>;
+
+/** A new template of one's own, with one question to start from. */
+export function newOwn(): OwnEdit {
+  return { id: '', name: '', about: '', prompts: [{ id: '', text: '' }] };
+}
+
+/** One's own template as the editor holds it (a copy, so Cancel leaves it as it was). */
+export function ownDraft(t: Template): OwnEdit {
+  return { id: t.id, name: t.name, about: t.about, prompts: t.prompts.map((p) => ({ ...p })) };
 }

@@ -315,6 +315,9 @@ fn template_answers_are_kept_searched_and_filtered() {
     assert_eq!(a.answers.len(), 6, "an answer (or a blank) for each of the six prompts");
     assert!(a.answers[1].prompt.contains("feeling"), "each with its prompt's text as written");
     assert_eq!(ids(&find(&mut j, "anxi")), vec![id.0], "an answer is searched");
+    let listed = j.page(None, 10).expect("the list");
+    let row = listed.iter().find(|e| e.id == id).expect("listed");
+    assert_eq!(row.preview, "Anxious before the tribunal", "the list shows its first answer");
     let mut by_template = |t: &'static str| {
         let mut v = ids(&j
             .search(&Search { text: "tribunal", template: Some(t), limit: 9, ..Default::default() })
