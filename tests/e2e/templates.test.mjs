@@ -1,13 +1,13 @@
 // Reflection templates in the real app, with the keyboard alone: the list in Settings, a template
 // of one's own added with two questions and moved up, a built-in one hidden (no longer offered for
 // a new reflection, while the entry seeded with it still shows its questions and answers), a
-// reflection written with one's own template, then that template edited: the entry keeps the
-// question it was written with. axe-core runs on each new screen.
+// reflection written with one's own template (connecting someone to housing, the link not known
+// yet, a strength word), then that template edited: the entry keeps the question it was written with. axe-core runs on each new screen.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { axe, Key, launch, press, screenshot, shown, tabTo, activate, textOf, textsOf, eventually, seedWithCli } from './harness.mjs';
+import { axe, chooseRadio, Key, launch, press, screenshot, shown, tabTo, activate, textOf, textsOf, eventually, seedWithCli } from './harness.mjs';
 
 const PASSPHRASE = 'harbour lantern quietly';
 let app;
@@ -105,6 +105,12 @@ describe('Reflection templates', { timeout: 300_000 }, () => {
     await chooseOption('reflection-template', 'After a home visit');
     await shown(driver, '#answer-q1');
     await typeInto('answer-q1', 'Cold, but she had the heating on for us');
+    // The connection to a service, its kind and (not yet known) whether it held; a strength word.
+    await chooseRadio(driver, 'reflection-connected', 'true');
+    await chooseOption('reflection-service-kind', 'Housing');
+    await chooseRadio(driver, 'reflection-service-held', 'not_yet_known');
+    await typeInto('reflection-strength-words', 'warmth');
+    await axe(driver, 'reflection form with a service');
     await activate(driver, 'save');
     await eventually(driver, async () => (await textsOf(driver, '[data-testid="entry-row"]')).length === 2, 'written');
     const rows = await textsOf(driver, '[data-testid="entry-row"]');
@@ -137,6 +143,9 @@ describe('Reflection templates', { timeout: 300_000 }, () => {
     await shown(driver, '[data-testid="edit"]');
     const entry = await textOf(driver, 'dl');
     assert.match(entry, /What did the home tell you\? Cold, but she had the heating on for us/, `the old question stays with its answer: ${entry}`);
+    assert.match(entry, /Kind of service Housing/, 'the kind of service is kept');
+    assert.match(entry, /Whether the link held Not known yet/, 'and whether the link held');
+    assert.match(entry, /Strengths, in a word warmth/, 'and the strength word');
     assert.doesNotMatch(entry, /notice at the door/, 'the new question is not put on an old entry');
   });
 });

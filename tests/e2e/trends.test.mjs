@@ -16,7 +16,7 @@ const PASSPHRASE = 'harbour lantern quietly';
 /** Words no screen may show: no guilt, no counting, no diagnosis. */
 const UNKIND = /overdue|missed|streak|diagnosed|disorder|you are burned out|you have burnout|you have depression/i;
 /** The charts, in the order Rust draws them (`ballast chart NAME`). */
-const CHART_IDS = ['proqol5', 'cbi', 'who5', 'single_item_burnout', 'mood', 'coupling', 'coupling_over_time', 'dependence', 'push_patience', 'disclosure', 'setbacks'];
+const CHART_IDS = ['proqol5', 'cbi', 'who5', 'single_item_burnout', 'mood', 'coupling', 'coupling_over_time', 'dependence', 'push_patience', 'disclosure', 'services', 'setbacks'];
 const DAY_MS = 86_400_000;
 
 /** 12:00 UTC on the (UTC) day `daysAgo` days before today, as RFC 3339. Noon keeps each entry on

@@ -79,6 +79,12 @@ pub fn write(out: &mut dyn Write, days: u32, end: DateTime<Utc>, seed: u64) -> s
                 _ => 5,
             };
             let worth = clamp(base + i64::try_from(rng.below(3)).unwrap_or(0) - 1);
+            let connected = rng.chance(25);
+            // The kind and whether it held follow from the day and the session, so the random
+            // sequence (and every sample made before) stays as it was.
+            let kinds = ["housing", "benefits", "clinical_care", "peer_or_community_group", "work_or_study", "other"];
+            let held = ["held", "held", "did_not_hold", "not_yet_known"];
+            let pick = usize::try_from(day).unwrap_or(0) + usize::try_from(n).unwrap_or(0);
             let draft = ReflectionDraft {
                 occurred_at: Some(at.to_rfc3339()),
                 mood: Some(clamp(base + i64::try_from(rng.below(5)).unwrap_or(0) - 2)),
@@ -87,7 +93,10 @@ pub fn write(out: &mut dyn Write, days: u32, end: DateTime<Utc>, seed: u64) -> s
                 outcome: Some(outcome.to_owned()),
                 push_patience: Some(*rng.pick(&[-2, -1, 0, 0, 0, 1, 2])),
                 disclosure: None,
-                connected_to_service: Some(rng.chance(25)),
+                connected_to_service: Some(connected),
+                service_kind: connected.then(|| kinds[pick % kinds.len()].to_owned()),
+                service_held: connected.then(|| held[pick % held.len()].to_owned()),
+                strength_words: Vec::new(),
                 strengths: None,
                 person_code: Some((*rng.pick(&CODES)).to_owned()),
                 tags: vec![(*rng.pick(&TAGS)).to_owned()],

@@ -1,4 +1,4 @@
-//! Tags: the list with counts, and renaming one (merging it into another when the new tag is in
+//! Tags: the list with counts (and the strength words, offered again in the form), and renaming one (merging it into another when the new tag is in
 //! use; an entry carrying both keeps one). Filtering the journal by a tag is a search with only
 //! that filter (see `search`).
 
@@ -16,6 +16,14 @@ use crate::session::Session;
 /// [`ApiError::Locked`].
 pub fn tags(session: &Session) -> Result<Vec<TagCount>, ApiError> {
     Ok(session.journal()?.tags()?)
+}
+
+/// Every strength word used, the most used first, for the reflection form to offer again.
+///
+/// # Errors
+/// [`ApiError::Locked`].
+pub fn strength_words(session: &Session) -> Result<Vec<TagCount>, ApiError> {
+    Ok(session.journal()?.strength_words()?)
 }
 
 /// Renames tag `old` to `new` on every entry, in one transaction.

@@ -57,7 +57,7 @@ pub enum Command {
     },
     /// Write one chart of the Trends screen as SVG. NAME is one of proqol5, cbi, who5,
     /// single_item_burnout, mood, coupling, coupling_over_time, dependence, push_patience,
-    /// disclosure, setbacks.
+    /// disclosure, services, setbacks.
     Chart {
         /// The chart's name.
         name: String,
@@ -254,7 +254,7 @@ pub struct AddArgs {
     #[arg(long, value_name = "ID")]
     pub template: Option<String>,
     /// A JSON file with the reflection's fields, or - for standard input.
-    #[arg(long, value_name = "FILE|-", conflicts_with_all = ["occurred_at", "mood", "self_worth", "worth_tied_to_outcomes", "outcome", "push_patience", "disclosure", "connected_to_service", "strengths", "person_code", "tags", "text", "share_text"])]
+    #[arg(long, value_name = "FILE|-", conflicts_with_all = ["occurred_at", "mood", "self_worth", "worth_tied_to_outcomes", "outcome", "push_patience", "disclosure", "connected_to_service", "service_kind", "service_held", "strengths", "strength_words", "person_code", "tags", "text", "share_text"])]
     pub json: Option<String>,
     /// When (RFC 3339); default now.
     #[arg(long)]
@@ -281,6 +281,16 @@ pub struct AddArgs {
     /// Connected someone to a service: true or false.
     #[arg(long)]
     pub connected_to_service: Option<bool>,
+    /// The kind of service: housing, benefits, clinical_care, peer_or_community_group,
+    /// work_or_study, other.
+    #[arg(long, value_name = "KIND")]
+    pub service_kind: Option<String>,
+    /// Whether the link held: held, did_not_hold, not_yet_known.
+    #[arg(long, value_name = "HELD")]
+    pub service_held: Option<String>,
+    /// A short word for a strength noticed (repeatable).
+    #[arg(long = "strength-word", value_name = "WORD")]
+    pub strength_words: Vec<String>,
     /// Strengths noticed.
     #[arg(long)]
     pub strengths: Option<String>,

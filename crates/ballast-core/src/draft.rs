@@ -6,7 +6,9 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::clock::Clock;
-use crate::entry::{Disclosure, EntryId, Landed, Outcome, PushPatience, Reflection, Setback, SetbackType};
+use crate::entry::{
+    Disclosure, EntryId, Landed, LinkHeld, Outcome, PushPatience, Reflection, ServiceKind, Setback, SetbackType,
+};
 use crate::field::{Invalid, MAX_CODE_CHARS, MAX_TAG_CHARS, MAX_TAGS, MAX_TEXT_CHARS, Problems};
 use crate::template::Template;
 
@@ -30,8 +32,14 @@ pub struct ReflectionDraft {
     pub disclosure: Option<DisclosureDraft>,
     /// Connected someone to a service.
     pub connected_to_service: Option<bool>,
+    /// One of [`ServiceKind`]'s wire names, when connected.
+    pub service_kind: Option<String>,
+    /// One of [`LinkHeld`]'s wire names.
+    pub service_held: Option<String>,
     /// Strengths noticed.
     pub strengths: Option<String>,
+    /// Short words for the strengths noticed.
+    pub strength_words: Vec<String>,
     /// Pseudonymous person code.
     pub person_code: Option<String>,
     /// Tags.
@@ -179,6 +187,26 @@ fn choice<T>(
     parsed
 }
 
+/// The most strength words one entry may carry, and the longest.
+pub const MAX_STRENGTH_WORDS: usize = 10;
+/// See [`MAX_STRENGTH_WORDS`].
+pub const MAX_STRENGTH_WORD_CHARS: usize = 40;
+
+fn words(p: &mut Problems, value: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for w in value {
+        if let Some(w) = p.line("strength_words", &Some(w.clone()), MAX_STRENGTH_WORD_CHARS)
+            && !out.contains(&w)
+        {
+            out.push(w);
+        }
+    }
+    if out.len() > MAX_STRENGTH_WORDS {
+        p.add("strength_words", format!("A few words are enough: up to {MAX_STRENGTH_WORDS}."));
+    }
+    out
+}
+
 fn tags(p: &mut Problems, value: &[String]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for tag in value {
@@ -244,13 +272,22 @@ impl ReflectionDraft {
             push_patience,
             disclosure,
             connected_to_service: self.connected_to_service,
+            service_kind: choice(&mut p, "service_kind", &self.service_kind, ServiceKind::parse, ServiceKind::names()),
+            service_held: choice(&mut p, "service_held", &self.service_held, LinkHeld::parse, LinkHeld::names()),
             strengths: p.text("strengths", &self.strengths, MAX_TEXT_CHARS),
+            strength_words: words(&mut p, &self.strength_words),
             person_code: person_code(&mut p, &self.person_code),
             tags: tags(&mut p, &self.tags),
             text: p.text("text", &self.text, MAX_TEXT_CHARS),
             share_text: self.share_text,
             template: answers,
         };
+        if self.connected_to_service != Some(true) && (r.service_kind.is_some() || r.service_held.is_some()) {
+            p.add(
+                "service_kind",
+                "These go with connecting someone to a service: choose Yes there first, or leave them out.",
+            );
+        }
         p.finish(r)
     }
 }
@@ -266,7 +303,10 @@ impl From<&Reflection> for ReflectionDraft {
             push_patience: r.push_patience.map(|v| v.get().into()),
             disclosure: r.disclosure.map(|d| DisclosureDraft { landed: d.landed.map(|l| l.as_str().to_owned()) }),
             connected_to_service: r.connected_to_service,
+            service_kind: r.service_kind.map(|k| k.as_str().to_owned()),
+            service_held: r.service_held.map(|h| h.as_str().to_owned()),
             strengths: r.strengths.clone(),
+            strength_words: r.strength_words.clone(),
             person_code: r.person_code.clone(),
             tags: r.tags.clone(),
             text: r.text.clone(),

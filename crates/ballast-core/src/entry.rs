@@ -115,6 +115,61 @@ wire_enum!(
     }
 );
 
+wire_enum!(
+    /// The kind of service someone was connected to.
+    ServiceKind {
+        /// Housing.
+        Housing = "housing",
+        /// Benefits.
+        Benefits = "benefits",
+        /// Clinical care.
+        ClinicalCare = "clinical_care",
+        /// A peer or community group.
+        PeerOrCommunityGroup = "peer_or_community_group",
+        /// Work or study.
+        WorkOrStudy = "work_or_study",
+        /// Something else.
+        Other = "other",
+    }
+);
+
+wire_enum!(
+    /// Whether a link to a service held (often known only later).
+    LinkHeld {
+        /// It held.
+        Held = "held",
+        /// It did not hold.
+        DidNotHold = "did_not_hold",
+        /// Not known yet.
+        NotYetKnown = "not_yet_known",
+    }
+);
+
+impl ServiceKind {
+    /// In words, as the form, charts and summaries show it.
+    pub fn words(self) -> &'static str {
+        match self {
+            Self::Housing => "Housing",
+            Self::Benefits => "Benefits",
+            Self::ClinicalCare => "Clinical care",
+            Self::PeerOrCommunityGroup => "Peer or community group",
+            Self::WorkOrStudy => "Work or study",
+            Self::Other => "Something else",
+        }
+    }
+}
+
+impl LinkHeld {
+    /// In words, as the form, charts and summaries show it.
+    pub fn words(self) -> &'static str {
+        match self {
+            Self::Held => "It held",
+            Self::DidNotHold => "It did not hold",
+            Self::NotYetKnown => "Not known yet",
+        }
+    }
+}
+
 impl Outcome {
     /// In words, as the reflection form shows it.
     pub fn words(self) -> &'static str {
@@ -196,8 +251,14 @@ pub struct Reflection {
     pub disclosure: Option<Disclosure>,
     /// Connected someone to a service.
     pub connected_to_service: Option<bool>,
+    /// The kind of service, when connected.
+    pub service_kind: Option<ServiceKind>,
+    /// Whether the link held, when known (often filled in later).
+    pub service_held: Option<LinkHeld>,
     /// Strengths noticed.
     pub strengths: Option<String>,
+    /// A few short words for the strengths noticed, reused across entries ("humour", "patience").
+    pub strength_words: Vec<String>,
     /// Pseudonymous code of the person supported.
     pub person_code: Option<String>,
     /// Tags, trimmed, without duplicates, in the order given.

@@ -26,7 +26,7 @@ pub use check_in::{CheckIn, CheckInBody, CheckInId};
 pub use clock::{Clock, FixedClock, SystemClock, Zone, start_of_day};
 pub use draft::{FormDraft, ReflectionDraft, SetbackDraft};
 pub use entry::{
-    Cursor, Disclosure, Entry, EntryBody, EntryId, EntryKind, EntrySummary, Landed, Outcome, PushPatience, Reflection,
-    Score, Setback, SetbackType,
+    Cursor, Disclosure, Entry, EntryBody, EntryId, EntryKind, EntrySummary, Landed, LinkHeld, Outcome, PushPatience,
+    Reflection, Score, ServiceKind, Setback, SetbackType,
 };
 pub use field::{FieldError, Invalid};

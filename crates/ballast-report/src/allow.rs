@@ -37,6 +37,9 @@ pub(crate) fn shared_entry(day: NaiveDate, entry: &Entry, req: &SummaryRequest) 
             for a in r.template.iter().flat_map(|t| &t.answers) {
                 text(&mut lines, &a.prompt, a.text.as_ref());
             }
+            if !r.strength_words.is_empty() {
+                lines.push(Line::new("Strengths, in a word", r.strength_words.join(", ")));
+            }
             text(&mut lines, "Strengths I noticed", r.strengths.as_ref());
             text(&mut lines, "What I put down", r.text.as_ref());
             let heading = match &r.template {

@@ -1,9 +1,10 @@
 //! The counts a summary holds, from the choices in the entries (never their text): reflections,
 //! how the people supported did, setbacks by type, self-disclosures and how they landed,
-//! connections to services, and the push–patience balance.
+//! connections to services (by kind, and whether they held), how many reflections noted
+//! strengths, and the push–patience balance.
 
 use ballast_core::insights::balance::Balance;
-use ballast_core::{Entry, EntryBody, Landed, Outcome, SetbackType};
+use ballast_core::{Entry, EntryBody, Landed, LinkHeld, Outcome, ServiceKind, SetbackType};
 use chrono::NaiveDate;
 
 use crate::model::{Block, Line};
@@ -64,6 +65,27 @@ pub(crate) fn blocks(entries: &[(NaiveDate, Entry)]) -> Vec<Block> {
         "Setbacks by type:",
         SetbackType::ALL.iter().map(|t| (t.words(), setbacks.iter().filter(|s| *s == t).count())).collect(),
     );
+    let linked: Vec<_> = reflections.iter().filter(|r| r.connected_to_service == Some(true)).collect();
+    group(
+        &mut blocks,
+        "The services I connected people to, by kind:",
+        ServiceKind::ALL
+            .iter()
+            .map(|k| (k.words(), linked.iter().filter(|r| r.service_kind == Some(*k)).count()))
+            .collect(),
+    );
+    group(
+        &mut blocks,
+        "Whether those links held:",
+        LinkHeld::ALL
+            .iter()
+            .map(|h| (h.words(), linked.iter().filter(|r| r.service_held == Some(*h)).count()))
+            .collect(),
+    );
+    // The strength words are typed, so only how many reflections noted strengths is counted; the
+    // words themselves appear only in the entries the worker shares (see `allow`).
+    let strengths = reflections.iter().filter(|r| r.strengths.is_some() || !r.strength_words.is_empty()).count();
+    group(&mut blocks, "Strengths:", vec![("Reflections noting strengths I saw", strengths)]);
     let mut landed: Vec<(&str, usize)> =
         Landed::ALL.iter().map(|l| (l.words(), disclosures.iter().filter(|d| **d == Some(*l)).count())).collect();
     landed.push(("Not said", disclosures.iter().filter(|d| d.is_none()).count()));

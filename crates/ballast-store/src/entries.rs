@@ -3,8 +3,8 @@
 
 use ballast_core::insights::days::Fact;
 use ballast_core::{
-    Cursor, Disclosure, Entry, EntryBody, EntryId, EntryKind, EntrySummary, Landed, Outcome, PushPatience, Reflection,
-    Score, Setback, SetbackType,
+    Cursor, Disclosure, Entry, EntryBody, EntryId, EntryKind, EntrySummary, Landed, LinkHeld, Outcome, PushPatience,
+    Reflection, Score, ServiceKind, Setback, SetbackType,
 };
 use chrono::{DateTime, Utc};
 use rusqlite::types::Value;
@@ -30,7 +30,8 @@ fn corrupt(what: &str) -> StoreError {
 /// The columns after `id, kind, occurred_at, created_at, updated_at`, in table order.
 const FIELDS: &str = "person_code, mood, share_text, self_worth, worth_tied_to_outcomes, outcome, push_patience,
     disclosure_used, disclosure_landed, connected_to_service, strengths, tags, text,
-    setback_type, what_happened, in_my_control, outside_my_control, my_reaction, support, template";
+    setback_type, what_happened, in_my_control, outside_my_control, my_reaction, support, template,
+    service_kind, service_held, strength_words";
 
 /// The start of an entry's main text, for lists: a reflection's text, else its strengths, else its
 /// first answer to a template; a setback's what happened, else its reaction (140 characters at
@@ -45,7 +46,7 @@ pub(crate) fn preview(t: &str) -> String {
 }
 
 /// The values for [`FIELDS`], in the same order.
-fn values(body: &EntryBody) -> Result<[Value; 20]> {
+fn values(body: &EntryBody) -> Result<[Value; 23]> {
     let text = |v: &Option<String>| v.clone().map_or(Value::Null, Value::Text);
     let int = |v: Option<i64>| v.map_or(Value::Null, Value::Integer);
     let choice = |v: Option<&str>| v.map_or(Value::Null, |s| Value::Text(s.to_owned()));
@@ -75,6 +76,9 @@ fn values(body: &EntryBody) -> Result<[Value; 20]> {
                 Some(a) => Value::Text(serde_json::to_string(a).map_err(|_| corrupt("template"))?),
                 None => Value::Null,
             },
+            choice(r.service_kind.map(ServiceKind::as_str)),
+            choice(r.service_held.map(LinkHeld::as_str)),
+            Value::Text(serde_json::to_string(&r.strength_words).map_err(|_| corrupt("strength words"))?),
         ],
         EntryBody::Setback(s) => [
             text(&s.person_code),
@@ -97,6 +101,9 @@ fn values(body: &EntryBody) -> Result<[Value; 20]> {
             text(&s.my_reaction),
             text(&s.support),
             Value::Null,
+            Value::Null,
+            Value::Null,
+            Value::Text("[]".into()),
         ],
     })
 }
@@ -119,7 +126,7 @@ fn occurred_at(body: &EntryBody) -> DateTime<Utc> {
 pub(crate) fn insert(conn: &Connection, body: &EntryBody, now: DateTime<Utc>) -> Result<EntryId> {
     let sql = format!(
         "INSERT INTO entries (kind, occurred_at, created_at, updated_at, {FIELDS})
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
     );
     let head = [
         Value::Text(kind_name(body.kind()).into()),
@@ -139,7 +146,7 @@ pub(crate) fn insert_as(conn: &Connection, entry: &Entry) -> Result<EntryId> {
         .query_row([entry.id.0], |r| r.get(0))?;
     let sql = format!(
         "INSERT INTO entries (id, kind, occurred_at, created_at, updated_at, {FIELDS})
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
     );
     let head = [
         if free { Value::Integer(entry.id.0) } else { Value::Null },
@@ -219,7 +226,7 @@ fn exists(conn: &Connection, id: EntryId) -> Result<bool> {
 pub(crate) fn facts_between(conn: &Connection, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<Fact>> {
     let mut q = conn.prepare_cached(
         "SELECT occurred_at, kind, mood, self_worth, worth_tied_to_outcomes, outcome, push_patience,
-                disclosure_used, disclosure_landed, setback_type FROM entries
+                disclosure_used, disclosure_landed, setback_type, connected_to_service, service_kind, service_held FROM entries
          WHERE occurred_at >= ?1 AND occurred_at < ?2 ORDER BY occurred_at, id",
     )?;
     let mut rows = q.query(params![ts(from), ts(to)])?;
@@ -240,6 +247,13 @@ pub(crate) fn facts_between(conn: &Connection, from: DateTime<Utc>, to: DateTime
             push_patience: r.get(6)?,
             disclosure: used.filter(|u| *u).map(|_| landed),
             setback_type,
+            link: match r.get::<_, Option<bool>>(10)? {
+                Some(true) => Some((
+                    choice(r.get(11)?, ServiceKind::parse, "service kind")?,
+                    choice(r.get(12)?, LinkHeld::parse, "link")?,
+                )),
+                _ => None,
+            },
         });
     }
     Ok(out)
@@ -301,6 +315,9 @@ fn entry_from_row(r: &Row<'_>) -> Result<Entry> {
             text: g(17)?,
             share_text,
             template: g(24)?.map(|t| serde_json::from_str(&t).map_err(|_| corrupt("template answers"))).transpose()?,
+            service_kind: choice(g(25)?, ServiceKind::parse, "service kind")?,
+            service_held: choice(g(26)?, LinkHeld::parse, "link")?,
+            strength_words: serde_json::from_str(&r.get::<_, String>(27)?).map_err(|_| corrupt("strength words"))?,
         }),
         "setback" => EntryBody::Setback(Setback {
             occurred_at,

@@ -15,6 +15,7 @@ pub(crate) const STEPS: &[M<'static>] = &[
     M::up(include_str!("migrations/0006_search.sql")),
     M::up(include_str!("migrations/0007_templates.sql")),
     M::up(include_str!("migrations/0008_search_later.sql")),
+    M::up(include_str!("migrations/0009_services_and_strengths.sql")),
 ];
 
 /// The migrations, in order.

@@ -78,11 +78,12 @@ fn journey(conn: &Connection, code: &str) -> Result<Vec<Step>> {
     .collect()
 }
 
-fn tags(conn: &Connection) -> Result<Vec<TagCount>> {
-    let mut q = conn.prepare_cached(
-        "SELECT t.value, count(DISTINCT e.id) FROM entries e, json_each(e.tags) t
-         GROUP BY t.value ORDER BY count(DISTINCT e.id) DESC, t.value",
-    )?;
+/// The labels of a JSON-array column (`tags` or `strength_words`) with how many entries carry each.
+fn labels(conn: &Connection, column: &str) -> Result<Vec<TagCount>> {
+    let mut q = conn.prepare_cached(&format!(
+        "SELECT t.value, count(DISTINCT e.id) FROM entries e, json_each(e.{column}) t
+         GROUP BY t.value ORDER BY count(DISTINCT e.id) DESC, t.value"
+    ))?;
     let rows = q.query_map([], |r| Ok(TagCount { tag: r.get(0)?, entries: r.get(1)? }))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
@@ -143,7 +144,15 @@ impl Journal {
     /// # Errors
     /// Database errors.
     pub fn tags(&self) -> Result<Vec<TagCount>> {
-        tags(&self.conn)
+        labels(&self.conn, "tags")
+    }
+
+    /// Every strength word used, the most used first (for the form to offer again).
+    ///
+    /// # Errors
+    /// Database errors.
+    pub fn strength_words(&self) -> Result<Vec<TagCount>> {
+        labels(&self.conn, "strength_words")
     }
 
     /// Gives every entry with code `old` the code `new` (merging the two when `new` is in use), in

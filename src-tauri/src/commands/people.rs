@@ -45,3 +45,10 @@ pub fn list_tags(session: State<'_, Session>) -> Result<Vec<TagCount>, ApiError>
 pub fn rename_tag(session: State<'_, Session>, current: String, next: String) -> Result<RenameReport, ApiError> {
     guarded(|| ballast_api::tags::rename_tag(&session, &current, &next))
 }
+
+/// Every strength word used, the most used first.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn list_strength_words(session: State<'_, Session>) -> Result<Vec<TagCount>, ApiError> {
+    guarded(|| ballast_api::tags::strength_words(&session))
+}

@@ -140,6 +140,8 @@ export const commands = {
 	saveOwnTemplate: (template: OwnTemplateDraft_Deserialize) => typedError<Template_Serialize, ApiError>(__TAURI_INVOKE("save_own_template", { template })),
 	/**  Sets the templates' order and which are hidden. */
 	arrangeTemplates: (order: string[], hidden: string[]) => typedError<TemplateView_Serialize[], ApiError>(__TAURI_INVOKE("arrange_templates", { order, hidden })),
+	/**  Every strength word used, the most used first. */
+	listStrengthWords: () => typedError<TagCount[], ApiError>(__TAURI_INVOKE("list_strength_words")),
 };
 
 /* Types */
@@ -1247,8 +1249,14 @@ export type ReflectionDraft_Deserialize = {
 	disclosure?: DisclosureDraft_Deserialize | null,
 	/**  Connected someone to a service. */
 	connected_to_service?: boolean | null,
+	/**  One of [`ServiceKind`]'s wire names, when connected. */
+	service_kind?: string | null,
+	/**  One of [`LinkHeld`]'s wire names. */
+	service_held?: string | null,
 	/**  Strengths noticed. */
 	strengths?: string | null,
+	/**  Short words for the strengths noticed. */
+	strength_words?: string[],
 	/**  Pseudonymous person code. */
 	person_code?: string | null,
 	/**  Tags. */
@@ -1279,8 +1287,14 @@ export type ReflectionDraft_Serialize = {
 	disclosure: DisclosureDraft_Serialize | null,
 	/**  Connected someone to a service. */
 	connected_to_service: boolean | null,
+	/**  One of [`ServiceKind`]'s wire names, when connected. */
+	service_kind: string | null,
+	/**  One of [`LinkHeld`]'s wire names. */
+	service_held: string | null,
 	/**  Strengths noticed. */
 	strengths: string | null,
+	/**  Short words for the strengths noticed. */
+	strength_words: string[],
 	/**  Pseudonymous person code. */
 	person_code: string | null,
 	/**  Tags. */

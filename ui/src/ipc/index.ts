@@ -295,4 +295,5 @@ export const ipc = {
   listTemplates: () => guarded(commands.listTemplates()),
   saveOwnTemplate: (template: OwnTemplateDraft) => guarded(commands.saveOwnTemplate(template)),
   arrangeTemplates: (order: string[], hidden: string[]) => guarded(commands.arrangeTemplates(order, hidden)),
+  listStrengthWords: () => guarded(commands.listStrengthWords()),
 };

@@ -33,6 +33,21 @@ export const SETBACK_TYPES: Option<string>[] = [
   { value: 'other', label: 'Something else' },
 ];
 
+export const SERVICE_KINDS: Option<string>[] = [
+  { value: 'housing', label: 'Housing' },
+  { value: 'benefits', label: 'Benefits' },
+  { value: 'clinical_care', label: 'Clinical care' },
+  { value: 'peer_or_community_group', label: 'Peer or community group' },
+  { value: 'work_or_study', label: 'Work or study' },
+  { value: 'other', label: 'Something else' },
+];
+
+export const LINK_HELD: Option<string>[] = [
+  { value: 'held', label: 'It held' },
+  { value: 'did_not_hold', label: 'It did not hold' },
+  { value: 'not_yet_known', label: 'Not known yet' },
+];
+
 export const YES_NO: Option<boolean>[] = [
   { value: true, label: 'Yes' },
   { value: false, label: 'No' },

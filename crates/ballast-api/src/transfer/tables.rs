@@ -22,7 +22,7 @@ pub const CHECK_IN_ANSWERS_CSV: &str = "check_in_answers.csv";
 pub const ENTRIES_MD: &str = "entries.md";
 
 /// The entries table's columns, in order, each a field of the exported entry.
-pub const ENTRY_COLUMNS: [&str; 24] = [
+pub const ENTRY_COLUMNS: [&str; 28] = [
     "id",
     "kind",
     "occurred_at",
@@ -47,6 +47,10 @@ pub const ENTRY_COLUMNS: [&str; 24] = [
     "outside_my_control",
     "my_reaction",
     "support",
+    "service_kind",
+    "service_held",
+    "strength_words",
+    "template",
 ];
 
 fn csv_err(e: &csv::Error) -> ApiError {
@@ -61,6 +65,8 @@ fn raw(entry: &Value, column: &str) -> (String, bool) {
             return (entry.get("disclosure").map_or(String::new(), |d| (!d.is_null()).to_string()), false);
         }
         "disclosure_landed" => entry.pointer("/disclosure/landed").cloned().unwrap_or(Value::Null),
+        // The template's name here; its answers are in the JSON and in entries.md.
+        "template" => entry.pointer("/template/name").cloned().unwrap_or(Value::Null),
         other => entry.get(other).cloned().unwrap_or(Value::Null),
     };
     match field {
@@ -142,7 +148,7 @@ pub(crate) fn check_ins_csv(j: &Journal, scores: bool, out: &mut dyn Write) -> R
 }
 
 /// Labels for the fields shown as a list in Markdown, in order.
-const LABELS: [(&str, &str); 16] = [
+const LABELS: [(&str, &str); 20] = [
     ("setback_type", "Kind of setback"),
     ("person_code", "Person"),
     ("mood", "Mood (0–10)"),
@@ -152,9 +158,13 @@ const LABELS: [(&str, &str); 16] = [
     ("push_patience", "Push–patience (−2 held back … 2 pushed)"),
     ("disclosure_landed", "Self-disclosure, and how it landed"),
     ("connected_to_service", "Connected someone to a service"),
+    ("service_kind", "Kind of service"),
+    ("service_held", "Whether the link held"),
     ("tags", "Tags"),
     ("share_text", "Share the text in supervision summaries"),
     ("strengths", "Strengths noticed"),
+    ("strength_words", "Strengths, in a word"),
+    ("template", "Written with"),
     ("what_happened", "What happened"),
     ("in_my_control", "What was in my control"),
     ("outside_my_control", "What was outside my control"),
@@ -180,12 +190,20 @@ pub(crate) fn entries_markdown(j: &Journal, exported_at: &str, out: &mut dyn Wri
                     if landed.is_empty() { "used".to_owned() } else { format!("used; {landed}") }
                 }
                 "share_text" if v[field] != Value::Bool(true) => String::new(),
-                "setback_type" | "outcome" => raw(&v, field).0.replace('_', " "),
+                "setback_type" | "outcome" | "service_kind" | "service_held" => raw(&v, field).0.replace('_', " "),
                 _ => raw(&v, field).0,
             };
             if !value.is_empty() && value != "false" {
                 let value = if value == "true" { "yes".to_owned() } else { value };
                 writeln!(out, "- {label}: {}", value.replace('\n', " ")).map_err(io)?;
+            }
+        }
+        for a in v.pointer("/template/answers").and_then(Value::as_array).into_iter().flatten() {
+            if let (Some(prompt), Some(answer)) = (a["prompt"].as_str(), a["text"].as_str()) {
+                writeln!(out, "\n{}\n", prompt.replace('\n', " ")).map_err(io)?;
+                for line in answer.lines() {
+                    writeln!(out, "> {line}").map_err(io)?;
+                }
             }
         }
         for field in ["text", "support"] {

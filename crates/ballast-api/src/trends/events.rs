@@ -1,11 +1,12 @@
 //! The charts of what happened: setbacks on a timeline by type (with mood on those days and on
-//! the others), and self-disclosure with how it landed.
+//! the others), self-disclosure with how it landed, and connections to services by kind with
+//! whether they held.
 
 use std::collections::BTreeMap;
 
 use ballast_charts::{Axis, Bar, BarChart, Timeline, TimelineRow, bar_chart, timeline};
-use ballast_core::insights::days::Day;
-use ballast_core::{Landed, SetbackType};
+use ballast_core::insights::days::{Day, Link};
+use ballast_core::{Landed, LinkHeld, ServiceKind, SetbackType};
 use chrono::NaiveDate;
 
 use super::charts::{day_words, drawn, number, view};
@@ -107,4 +108,66 @@ pub(crate) fn disclosure(days: &BTreeMap<NaiveDate, Day>) -> Result<ChartView, A
     };
     let rows = groups.iter().map(|(label, n)| vec![(*label).to_owned(), n.to_string()]).collect();
     Ok(view("disclosure", &chart.title, drawn(bar_chart::render(&chart))?, summary, &["How it landed", "Times"], rows))
+}
+
+/// Connections to services: how many of each kind, and whether each link held.
+pub(crate) fn services(days: &BTreeMap<NaiveDate, Day>) -> Result<ChartView, ApiError> {
+    let all: Vec<Link> = days.values().flat_map(|d| d.links.iter().copied()).collect();
+    let count = |of: &dyn Fn(&Link) -> bool| u32::try_from(all.iter().filter(|l| of(l)).count()).unwrap_or(u32::MAX);
+    let mut kinds: Vec<(&str, Option<ServiceKind>)> = ServiceKind::ALL.iter().map(|k| (k.words(), Some(*k))).collect();
+    kinds.push(("Kind not said", None));
+    let rows: Vec<(&str, [u32; 4])> = kinds
+        .iter()
+        .map(|(label, kind)| {
+            let of_kind = |l: &Link, held: Option<Option<LinkHeld>>| l.0 == *kind && held.is_none_or(|h| l.1 == h);
+            (
+                *label,
+                [
+                    count(&|l| of_kind(l, None)),
+                    count(&|l| of_kind(l, Some(Some(LinkHeld::Held)))),
+                    count(&|l| of_kind(l, Some(Some(LinkHeld::DidNotHold)))),
+                    count(&|l| of_kind(l, Some(Some(LinkHeld::NotYetKnown))) || of_kind(l, Some(None))),
+                ],
+            )
+        })
+        .collect();
+    let most = rows.iter().map(|r| r.1[0]).max().unwrap_or(0);
+    let times = |n: u32| format!("{n} time{}", if n == 1 { "" } else { "s" });
+    let chart = BarChart {
+        title: "Connecting people to services, and whether the links held".into(),
+        y: Axis { label: "Times".into(), min: 0.0, max: f64::from(most.max(4)) * 1.15 },
+        bars: rows
+            .iter()
+            .map(|(label, [n, held, not, unknown])| Bar {
+                label: (*label).to_owned(),
+                value: Some(f64::from(*n)),
+                note: format!("{}: {held} held, {not} did not, {unknown} not known yet", times(*n)),
+            })
+            .collect(),
+        absent: "no data".into(),
+    };
+    let total = |i: usize| rows.iter().map(|r| r.1[i]).sum::<u32>();
+    let summary = if all.is_empty() {
+        "No connections to services noted in this range.".to_owned()
+    } else {
+        format!(
+            "You connected someone to a service {}. Of those links, {} held, {} did not, and for {} it is not known yet.",
+            times(total(0)),
+            total(1),
+            total(2),
+            total(3)
+        )
+    };
+    let table = rows
+        .iter()
+        .map(|(label, c)| std::iter::once((*label).to_owned()).chain(c.iter().map(u32::to_string)).collect())
+        .collect();
+    Ok(view(
+        "services",
+        &chart.title,
+        drawn(bar_chart::render(&chart))?,
+        summary,
+        &["Kind of service", "Times", "Held", "Did not hold", "Not known yet"],
+        table,
+    ))
 }

@@ -23,7 +23,7 @@ use crate::error::ApiError;
 use crate::session::Session;
 
 /// The charts, in the order the Trends screen shows them (`ballast chart NAME`).
-pub const CHART_NAMES: [&str; 11] = [
+pub const CHART_NAMES: [&str; 12] = [
     "proqol5",
     "cbi",
     "who5",
@@ -34,6 +34,7 @@ pub const CHART_NAMES: [&str; 11] = [
     "dependence",
     "push_patience",
     "disclosure",
+    "services",
     "setbacks",
 ];
 
@@ -165,6 +166,7 @@ impl Data {
             "dependence" => charts::dependence(&self.coupling, from, to),
             "push_patience" => charts::push_patience(&self.days, from, to),
             "disclosure" => events::disclosure(&self.days),
+            "services" => events::services(&self.days),
             "setbacks" => events::setbacks(&self.days, from, to),
             id => {
                 let def = instrument::find(id).ok_or_else(|| {
@@ -199,6 +201,7 @@ impl Data {
             "dependence" => any(|d| !d.worth_tied.is_empty()),
             "push_patience" => any(|d| !d.push_patience.is_empty()),
             "disclosure" => any(|d| !d.disclosures.is_empty()),
+            "services" => any(|d| !d.links.is_empty()),
             "setbacks" => any(|d| !d.setback_types.is_empty()),
             id => self.check_ins.iter().any(|(_, c)| c.body.instrument == id),
         }

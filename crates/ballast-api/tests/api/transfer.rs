@@ -112,6 +112,24 @@ fn step() -> impl Strategy<Value = Step> {
                     push_patience: push,
                     disclosure: disclosure.map(|l| DisclosureDraft { landed: l.map(str::to_owned) }),
                     connected_to_service: connected,
+                    // A kind and whether it held only go with a connection.
+                    service_kind: connected.filter(|c| *c).and_then(|_| {
+                        let kinds = [
+                            "housing",
+                            "benefits",
+                            "clinical_care",
+                            "peer_or_community_group",
+                            "work_or_study",
+                            "other",
+                        ];
+                        (mins % 7 != 6).then(|| kinds[usize::try_from(mins % 7).unwrap_or(0)].to_owned())
+                    }),
+                    service_held: connected.filter(|c| *c).and_then(|_| {
+                        ["held", "did_not_hold", "not_yet_known"]
+                            .get(usize::try_from(mins % 4).unwrap_or(0))
+                            .map(|h| (*h).to_owned())
+                    }),
+                    strength_words: tags.iter().rev().map(|t| format!("{t} strength")).collect(),
                     strengths,
                     person_code: code,
                     tags,
@@ -365,7 +383,11 @@ fn the_export_folder_holds_json_csv_per_table_and_markdown() {
     );
     let mut csv = csv::Reader::from_path(out.join("entries.csv")).expect("csv");
     let headers = csv.headers().expect("headers").clone();
-    assert_eq!(headers.len(), 24, "a column per field");
+    assert_eq!(headers.len(), ballast_api::transfer::tables::ENTRY_COLUMNS.len(), "a column per field");
+    assert!(
+        headers.iter().any(|h| h == "service_kind") && headers.iter().any(|h| h == "template"),
+        "the newer fields too"
+    );
     let rows: Vec<csv::StringRecord> = csv.records().collect::<Result<_, _>>().expect("rows");
     assert_eq!(rows.len(), 3, "a row per entry");
     let text_col = headers.iter().position(|h| h == "text").expect("text column");

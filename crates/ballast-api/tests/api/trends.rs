@@ -185,3 +185,45 @@ fn a_nudge_appears_once_until_dismissed_and_a_new_occurrence_appears_again() {
         "an empty id is refused"
     );
 }
+
+#[test]
+fn connections_are_charted_by_kind_with_whether_they_held() {
+    let j = Journey::new(0, "");
+    let link = |kind: Option<&str>, held: Option<&str>| {
+        let d = ReflectionDraft {
+            connected_to_service: Some(true),
+            service_kind: kind.map(str::to_owned),
+            service_held: held.map(str::to_owned),
+            ..Default::default()
+        };
+        ballast_api::entries::save_reflection(&j.session, None, &d).expect("a connection");
+    };
+    link(Some("housing"), Some("held"));
+    link(Some("housing"), Some("did_not_hold"));
+    link(Some("benefits"), None);
+    link(None, None);
+    let no_link = ReflectionDraft {
+        connected_to_service: Some(false),
+        service_kind: Some("housing".into()),
+        ..Default::default()
+    };
+    assert!(
+        matches!(ballast_api::entries::save_reflection(&j.session, None, &no_link), Err(ApiError::Invalid(_))),
+        "a kind of service goes with a connection"
+    );
+    let chart = ballast_api::trends::chart(&j.session, "services", Span::All).expect("the chart");
+    assert_eq!(
+        chart.summary,
+        "You connected someone to a service 4 times. Of those links, 1 held, 1 did not, and for 2 it is not known yet.",
+        "said in words"
+    );
+    let row = |label: &str| chart.table.rows.iter().find(|r| r[0] == label).cloned().expect("a row");
+    assert_eq!(row("Housing"), ["Housing", "2", "1", "1", "0"], "housing twice: one held, one did not");
+    assert_eq!(row("Benefits"), ["Benefits", "1", "0", "0", "1"], "benefits once, not known yet");
+    assert_eq!(
+        row("Kind not said"),
+        ["Kind not said", "1", "0", "0", "1"],
+        "a connection without a kind is counted too"
+    );
+    assert!(chart.svg.contains("<svg"), "drawn");
+}

@@ -6,7 +6,10 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 
-use crate::entry::{EntryBody, Landed, Outcome, SetbackType};
+use crate::entry::{EntryBody, Landed, LinkHeld, Outcome, ServiceKind, SetbackType};
+
+/// A connection to a service: its kind and whether it held, each when said.
+pub type Link = (Option<ServiceKind>, Option<LinkHeld>);
 
 /// What one local day holds.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -29,6 +32,8 @@ pub struct Day {
     pub disclosures: Vec<Option<Landed>>,
     /// The kinds of the setbacks logged that day.
     pub setback_types: Vec<SetbackType>,
+    /// The connections to services made that day.
+    pub links: Vec<Link>,
 }
 
 impl Day {
@@ -59,6 +64,8 @@ pub struct Fact {
     pub disclosure: Option<Option<Landed>>,
     /// The kind of setback (logged setbacks).
     pub setback_type: Option<SetbackType>,
+    /// A connection to a service (reflections that made one).
+    pub link: Option<Link>,
 }
 
 impl From<&EntryBody> for Fact {
@@ -74,6 +81,7 @@ impl From<&EntryBody> for Fact {
                 push_patience: r.push_patience.map(crate::PushPatience::get),
                 disclosure: r.disclosure.map(|d| d.landed),
                 setback_type: None,
+                link: (r.connected_to_service == Some(true)).then_some((r.service_kind, r.service_held)),
             },
             EntryBody::Setback(s) => Self {
                 occurred_at: s.occurred_at,
@@ -85,6 +93,7 @@ impl From<&EntryBody> for Fact {
                 push_patience: None,
                 disclosure: None,
                 setback_type: Some(s.setback_type),
+                link: None,
             },
         }
     }
@@ -102,6 +111,7 @@ pub fn by_day<Tz: TimeZone>(facts: impl IntoIterator<Item = Fact>, tz: &Tz) -> B
         day.push_patience.extend(f.push_patience);
         day.disclosures.extend(f.disclosure);
         day.setback_types.extend(f.setback_type);
+        day.links.extend(f.link);
         match f.outcome {
             _ if f.setback => day.setback = true,
             Some(Outcome::Setback) => day.setback = true,

@@ -41,6 +41,9 @@ fn reflection(share: bool, text: &str) -> EntryBody {
         push_patience: None,
         disclosure: None,
         connected_to_service: Some(true),
+        service_kind: Some(ballast_core::ServiceKind::Housing),
+        service_held: Some(ballast_core::LinkHeld::Held),
+        strength_words: vec!["humour".into()],
         strengths: Some(format!("{text} strengths")),
         person_code: Some("R7".into()),
         tags: vec!["family".into()],
@@ -290,4 +293,15 @@ fn a_shared_templated_reflection_appears_prompt_by_prompt() {
     assert!(!all.contains("What sense can you make of it?"), "a prompt left blank is left out");
     assert!(!all.contains("Private-answer"), "an entry not marked share gives none of its answers");
     in_order(&model, &pdf_text(&pdf::render(&model).expect("renders")), "PDF");
+}
+
+#[test]
+fn services_are_counted_by_kind_and_whether_they_held_and_strength_words_stay_with_shared_entries() {
+    let entries = vec![entry(1, reflection(true, "Shared-phrase")), entry(2, reflection(false, "Private-phrase"))];
+    let model = summary(&request(), &sources(entries, false));
+    let all = model.texts().join("\n");
+    assert!(all.contains("Housing: 2"), "both connections counted by kind: {all}");
+    assert!(all.contains("It held: 2"), "and whether they held");
+    assert!(all.contains("Reflections noting strengths I saw: 2"), "strengths counted, not quoted");
+    assert_eq!(all.matches("Strengths, in a word: humour").count(), 1, "the words only beside the shared entry");
 }
