@@ -359,3 +359,41 @@ fn imported_entry() -> ballast_core::Entry {
         body: text(0, "placeholder"),
     }
 }
+
+/// How long the index takes to build for a journal of `n` entries (what migration 0006 does on
+/// upgrade, and `catch_up` after a large import). A measurement, not a check: run with
+/// `cargo test --release -p ballast-store --test store index_build_time -- --ignored --nocapture`.
+#[test]
+#[ignore = "a measurement for docs/PERFORMANCE.md"]
+fn index_build_time() {
+    for n in [3_650_i64, 20_000] {
+        let (_tmp, mut j) = journal();
+        let words =
+            ["housing", "benefits", "walk", "forms", "calls", "patience", "tired", "hopeful", "canal", "office"];
+        let mut import = j.import().expect("import");
+        for i in 0..n {
+            let body = text(
+                i % 1800,
+                &format!(
+                    "Day {i}: {} then {} and {}, a long wait at the {} before the {}.",
+                    words[(i % 10) as usize],
+                    words[(i * 7 % 10) as usize],
+                    words[(i * 3 % 10) as usize],
+                    words[(i * 9 % 10) as usize],
+                    words[(i * 11 % 10) as usize]
+                ),
+            );
+            import
+                .entry(&ballast_core::Entry {
+                    id: ballast_core::EntryId(i + 1),
+                    created_at: start(),
+                    updated_at: start(),
+                    body,
+                })
+                .expect("entry");
+        }
+        let started = std::time::Instant::now();
+        import.commit().expect("commit, indexing every entry");
+        println!("{n} entries: written and indexed in {:?}", started.elapsed());
+    }
+}
