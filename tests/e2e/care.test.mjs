@@ -8,7 +8,7 @@
 // brings a calm nudge with the plan, Support and Dismiss. axe-core runs on each new state.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { axe, focused, Key, launch, press, screenshot, shown, tabTo, activate, pageText, textOf, textsOf, exists, textNow, eventually, valueOf, seedWithCli } from './harness.mjs';
+import { axe, focused, Key, launch, press, screenshot, shown, tabTo, activate, pageText, textOf, textsOf, exists, textNow, eventually, valueOf, seedWithCli, unlock as unlockWith } from './harness.mjs';
 
 const PASSPHRASE = 'harbour lantern quietly';
 /** Words no screen may show: no guilt, no counting, no diagnosis, no alarm. */
@@ -46,10 +46,7 @@ async function paste(id, text) {
 
 
 async function unlock() {
-  await shown(driver, '#unlock-passphrase');
-  await typeInto('unlock-passphrase', PASSPHRASE);
-  await press(driver, Key.ENTER);
-  await shown(driver, '[data-testid="new-reflection"]');
+  await unlockWith(driver, PASSPHRASE);
 }
 
 async function atHeading(text) {

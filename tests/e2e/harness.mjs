@@ -141,6 +141,15 @@ export async function chooseRadio(driver, idPrefix, wanted) {
   assert.ok(checked, `${target} is checked after the arrow keys reach it`);
 }
 
+/** Unlocks from the lock screen with the keyboard (Tab to the passphrase, type it, Enter) and
+ * waits for the journal. */
+export async function unlock(driver, passphrase) {
+  await shown(driver, '#unlock-passphrase');
+  await tabTo(driver, 'unlock-passphrase');
+  await press(driver, passphrase, Key.ENTER);
+  await shown(driver, '[data-testid="new-reflection"]');
+}
+
 /** Waits for an element by CSS selector to be displayed, and returns it. */
 export async function shown(driver, css, ms = 15_000) {
   const el = await driver.wait(until.elementLocated(By.css(css)), ms, `waiting for ${css}`);

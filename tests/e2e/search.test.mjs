@@ -7,7 +7,7 @@
 // screen. "On this day" is off until turned on in Settings, then shows the entry from a year ago.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { axe, chooseRadio, focused, Key, launch, press, screenshot, shown, tabTo, activate, textOf, textsOf, eventually, valueOf, seedWithCli } from './harness.mjs';
+import { axe, chooseRadio, focused, Key, launch, press, screenshot, shown, tabTo, activate, textOf, textsOf, eventually, valueOf, seedWithCli, unlock } from './harness.mjs';
 
 const PASSPHRASE = 'harbour lantern quietly';
 const UNKIND = /overdue|missed|streak|diagnosed|disorder|failed|you should/i;
@@ -68,10 +68,7 @@ describe('Search, people and tags', { timeout: 300_000 }, () => {
   before(async () => {
     app = await launch({ prepare });
     driver = app.driver;
-    await shown(driver, '#unlock-passphrase');
-    await typeInto('unlock-passphrase', PASSPHRASE);
-    await press(driver, Key.ENTER);
-    await shown(driver, '[data-testid="entry-row"]');
+    await unlock(driver, PASSPHRASE);
   });
   after(async () => {
     if (app) await app.stop();

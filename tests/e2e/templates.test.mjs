@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { axe, chooseRadio, Key, launch, press, screenshot, shown, tabTo, activate, textOf, textsOf, eventually, seedWithCli } from './harness.mjs';
+import { axe, chooseRadio, Key, launch, press, screenshot, shown, tabTo, activate, textOf, textsOf, eventually, seedWithCli, unlock } from './harness.mjs';
 
 const PASSPHRASE = 'harbour lantern quietly';
 let app;
@@ -59,10 +59,7 @@ describe('Reflection templates', { timeout: 300_000 }, () => {
   before(async () => {
     app = await launch({ prepare });
     driver = app.driver;
-    await shown(driver, '#unlock-passphrase');
-    await typeInto('unlock-passphrase', PASSPHRASE);
-    await press(driver, Key.ENTER);
-    await shown(driver, '[data-testid="entry-row"]');
+    await unlock(driver, PASSPHRASE);
   });
   after(async () => {
     if (app) await app.stop();

@@ -17,6 +17,7 @@ use std::io::Write;
 use std::sync::Arc;
 use std::time::Duration as StdDuration;
 
+use ballast_api::sample::Rng;
 use ballast_api::search::SearchRequest;
 use ballast_api::{DataDir, Secret, Session};
 use ballast_core::{FixedClock, ReflectionDraft};
@@ -30,26 +31,6 @@ use common::{PASS, five_years_end};
 const ENTRIES: u32 = 100_000;
 /// What the screen asks for.
 const LIMIT: u32 = 30;
-
-/// A small deterministic generator (xorshift64*), as the sample journal's.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n.max(1)
-    }
-
-    fn unit(&mut self) -> f64 {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64
-    }
-}
 
 /// English words, roughly most common first: the head of the vocabulary.
 const WORDS: &str = "the and to a of i in was it that he she with for on they we her his at but not \

@@ -11,11 +11,14 @@ use serde_json::{Value, json};
 
 use crate::transfer::{FORMAT, VERSION};
 
-/// A small, fast, deterministic generator (xorshift64*).
-struct Rng(u64);
+/// A small, fast, deterministic generator (xorshift64*): the sample journal's, and the
+/// benchmarks' (so a seed always gives the same journal).
+#[derive(Debug, Clone)]
+pub struct Rng(pub u64);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
+    /// The next 64 random bits.
+    pub fn bits(&mut self) -> u64 {
         self.0 ^= self.0 >> 12;
         self.0 ^= self.0 << 25;
         self.0 ^= self.0 >> 27;
@@ -23,15 +26,23 @@ impl Rng {
     }
 
     /// A whole number in `0..n`.
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n.max(1)
+    pub fn below(&mut self, n: u64) -> u64 {
+        self.bits() % n.max(1)
     }
 
-    fn pick<'a, T>(&mut self, from: &'a [T]) -> &'a T {
+    /// A number in `[0, 1)`.
+    #[allow(clippy::cast_precision_loss, reason = "53 random bits make an exact double")]
+    pub fn unit(&mut self) -> f64 {
+        (self.bits() >> 11) as f64 / (1u64 << 53) as f64
+    }
+
+    /// One of `from`, each as likely.
+    pub fn pick<'a, T>(&mut self, from: &'a [T]) -> &'a T {
         &from[usize::try_from(self.below(from.len() as u64)).unwrap_or(0)]
     }
 
-    fn chance(&mut self, percent: u64) -> bool {
+    /// True `percent` times in a hundred.
+    pub fn chance(&mut self, percent: u64) -> bool {
         self.below(100) < percent
     }
 }

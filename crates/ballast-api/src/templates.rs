@@ -117,8 +117,12 @@ pub fn save_own(session: &Session, draft: &OwnTemplateDraft) -> Result<Template,
 pub fn arrange(session: &Session, order: &[String], hidden: &[String]) -> Result<Vec<TemplateView>, ApiError> {
     let mut j = session.journal()?;
     let known: Vec<String> = all(&j)?.into_iter().map(|v| v.template.id).collect();
-    let mut ids: Vec<&String> = order.iter().filter(|id| known.contains(id)).collect();
-    ids.dedup();
+    let mut ids: Vec<&String> = Vec::new();
+    for id in order.iter().filter(|id| known.contains(id)) {
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
     for id in &known {
         if !ids.contains(&id) {
             ids.push(id);

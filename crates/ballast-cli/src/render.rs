@@ -13,6 +13,11 @@ pub fn local(t: DateTime<Utc>) -> String {
     t.with_timezone(&ballast_core::SystemClock.zone()).format("%Y-%m-%d %H:%M").to_string()
 }
 
+/// A day in the worker's own time.
+pub fn local_day(t: DateTime<Utc>) -> String {
+    t.with_timezone(&ballast_core::SystemClock.zone()).format("%Y-%m-%d").to_string()
+}
+
 /// The notice printed once after set-up.
 pub fn recovery_notice(key: &str, data_dir: &str) -> String {
     format!(

@@ -7,11 +7,18 @@ use chrono::{Datelike, Months, NaiveDate};
 /// The most earlier dates looked at (ten years of months).
 pub const MAX_MONTHS_BACK: u32 = 120;
 
-/// The same day of the month in each earlier month, newest first, back to `first` (the journal's
-/// first day), with how many months ago each is. A month without that day (the 31st in April,
-/// the 29th of February outside leap years) is left out.
+/// The same day of the month in each earlier month back to `first` (the journal's first day),
+/// with how many months ago each is: whole years first (a year ago, two years ago, …), then the
+/// other months, newest first. A month without that day (the 31st in April, the 29th of February
+/// outside leap years) is left out.
 #[must_use]
 pub fn earlier_dates(today: NaiveDate, first: NaiveDate) -> Vec<(u32, NaiveDate)> {
+    let mut all = months_back(today, first);
+    all.sort_by_key(|(m, _)| (m % 12 != 0, *m));
+    all
+}
+
+fn months_back(today: NaiveDate, first: NaiveDate) -> Vec<(u32, NaiveDate)> {
     (1..=MAX_MONTHS_BACK)
         .map_while(|m| {
             let month_start = today.with_day(1)?.checked_sub_months(Months::new(m))?;
@@ -44,9 +51,9 @@ mod tests {
     #[test]
     fn the_same_day_of_each_earlier_month_back_to_the_first_entry() {
         let dates = earlier_dates(d(2026, 12, 2), d(2025, 11, 15));
-        assert_eq!(dates.first(), Some(&(1, d(2026, 11, 2))), "a month ago first");
-        assert_eq!(dates.iter().find(|(m, _)| *m == 12), Some(&(12, d(2025, 12, 2))), "a year ago");
-        assert_eq!(dates.last(), Some(&(12, d(2025, 12, 2))), "not before the first entry (2 November 2025 is)");
+        assert_eq!(dates.first(), Some(&(12, d(2025, 12, 2))), "a year ago first");
+        assert_eq!(dates.get(1), Some(&(1, d(2026, 11, 2))), "then a month ago, and the other months");
+        assert_eq!(dates.len(), 12, "not before the first entry (2 November 2025 is)");
     }
 
     #[test]

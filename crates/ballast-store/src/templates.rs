@@ -63,16 +63,27 @@ pub(crate) fn save_own(conn: &Connection, t: &Template, now: DateTime<Utc>) -> R
     if n == 0 { Err(StoreError::NotFound) } else { Ok(t.id.clone()) }
 }
 
-/// Adds a template as it was exported, unless one with its id is kept (the worker's own wins).
+/// Adds a template as it was exported: skipped when the very same one (id, name, about and
+/// prompts) is kept; kept under a new id when its id is taken by a different template (both stay;
+/// entries keep their own copy of their prompts either way). Returns whether it was added.
 pub(crate) fn insert_as(conn: &Connection, t: &Template, now: DateTime<Utc>) -> Result<bool> {
     let prompts = serde_json::to_string(&t.prompts).map_err(|_| StoreError::Corrupt("a template".into()))?;
-    let n = conn
-        .prepare_cached(
-            "INSERT INTO templates (id, name, about, prompts, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5)
-             ON CONFLICT (id) DO NOTHING",
+    let same = conn
+        .prepare_cached("SELECT 1 FROM templates WHERE id = ?1 AND name = ?2 AND about = ?3 AND prompts = ?4")?
+        .exists(params![t.id, t.name, t.about, prompts])?;
+    if same {
+        return Ok(false);
+    }
+    let taken = conn.prepare_cached("SELECT 1 FROM templates WHERE id = ?1")?.exists([&t.id])?;
+    if taken {
+        save_own(conn, &Template { id: String::new(), ..t.clone() }, now)?;
+    } else {
+        conn.prepare_cached(
+            "INSERT INTO templates (id, name, about, prompts, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
         )?
         .execute(params![t.id, t.name, t.about, prompts, ts(now)])?;
-    Ok(n > 0)
+    }
+    Ok(true)
 }
 
 pub(crate) fn set_choices(conn: &Connection, all: &[Choice]) -> Result<()> {

@@ -124,7 +124,8 @@ impl Import<'_> {
         Ok(())
     }
 
-    /// Adds a template of the worker's own unless one with its id is kept (the journal's wins).
+    /// Adds a template of the worker's own unless the very same one is kept (a different one with
+    /// its id keeps its id; this one gets a new one).
     ///
     /// # Errors
     /// Database errors.

@@ -38,3 +38,9 @@ export function firstInvalid(errors: Record<string, string>, order: [field: stri
   return order.find(([field]) => field in errors)?.[1] ?? null;
 }
 
+
+/** A comma-separated list with `word` added at the end (unless it is there already). */
+export function addWord(list: string, word: string): string {
+  const words = parseTags(list);
+  return words.includes(word) ? list : [...words, word].join(', ');
+}

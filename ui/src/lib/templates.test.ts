@@ -42,3 +42,12 @@ describe('arranging templates', async () => {
     expect(t.prompts[0]?.text).toBe('Why?');
   });
 });
+
+describe('strength words offered again', async () => {
+  const { addWord } = await import('./fields');
+  it('adds a word at the end, once', () => {
+    expect(addWord('humour', 'patience')).toBe('humour, patience');
+    expect(addWord('humour, patience', 'humour')).toBe('humour, patience');
+    expect(addWord('', 'warmth')).toBe('warmth');
+  });
+});

@@ -33,6 +33,7 @@ struct Check<'c> {
     unlisted: usize,
     ids: HashSet<i64>,
     check_in_ids: HashSet<i64>,
+    choice_ids: HashSet<String>,
     /// The parts the file holds.
     seen: HashSet<&'static str>,
     /// The version the file names, when it names one this Ballast reads.
@@ -164,11 +165,14 @@ impl Sink for Check<'_> {
                     self.add_all(found);
                 }
             }
-            Part::TemplateChoices => {
-                if let Err(p) = to_choice(index, value) {
-                    self.add(p);
-                }
-            }
+            Part::TemplateChoices => match to_choice(index, value) {
+                Ok(c) if !self.choice_ids.insert(c.id.clone()) => self.add(problem(
+                    format!("template_choices[{index}].id"),
+                    "Another template's place in this file has the same id.",
+                )),
+                Ok(_) => {}
+                Err(p) => self.add(p),
+            },
         }
     }
 }
@@ -268,6 +272,7 @@ fn new_check(clock: &dyn Clock) -> Check<'_> {
         unlisted: 0,
         ids: HashSet::new(),
         check_in_ids: HashSet::new(),
+        choice_ids: HashSet::new(),
         seen: HashSet::new(),
         version: None,
         format: false,
@@ -317,6 +322,11 @@ pub fn import_file(
             import.support_resources(&list)?;
         }
         if !choices.is_empty() {
+            // A file that hides every template would leave none to write with: its order is kept,
+            // its hiding is not.
+            let all_hidden = choices.iter().all(|c| c.hidden);
+            let choices: Vec<Choice> =
+                choices.into_iter().map(|c| Choice { hidden: c.hidden && !all_hidden, ..c }).collect();
             import.template_choices(&choices)?;
         }
         let done = import.commit()?;

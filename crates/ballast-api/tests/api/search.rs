@@ -158,7 +158,7 @@ fn on_this_day_is_off_until_turned_on_then_shows_earlier_dates() {
     let got: Vec<(&str, String)> = on.days.iter().map(|d| (d.ago.as_str(), d.entries[0].preview.clone())).collect();
     assert_eq!(
         got,
-        [("1 month ago", "a month ago today".to_owned()), ("1 year ago", "a year ago today".to_owned())],
-        "the same date in earlier months and years, newest first, and no other day"
+        [("1 year ago", "a year ago today".to_owned()), ("1 month ago", "a month ago today".to_owned())],
+        "the same date a year ago first, then in earlier months, and no other day"
     );
 }
