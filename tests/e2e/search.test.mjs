@@ -182,7 +182,7 @@ describe('Search, people and tags', { timeout: 300_000 }, () => {
     await shown(driver, '[data-testid="people-table"]');
     const table = await cells();
     assert.deepEqual(table.map((r) => r[0]), ['R7', 'K2'], 'the codes, the most recently seen first');
-    assert.equal(table[0][1], '3 (1 setback)', 'R7: three entries, one a setback');
+    assert.equal(table[0][1], '3 (1 setback logged)', 'R7: three entries, one a logged setback');
     assert.deepEqual(table[1].slice(1, 2).concat(table[1].slice(4)), ['2', 'Progress 1, no change 1'], 'K2: two entries and their outcomes');
     await axe(driver, 'people and tags');
     await screenshot(driver, '42-people');

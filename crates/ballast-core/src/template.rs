@@ -20,6 +20,7 @@ pub const MAX_PROMPT_CHARS: usize = 500;
 
 /// One question of a template.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(deny_unknown_fields)]
 pub struct Prompt {
     /// Stable within its template; kept with every answer.
     pub id: String,
@@ -29,6 +30,7 @@ pub struct Prompt {
 
 /// A template.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(deny_unknown_fields)]
 pub struct Template {
     /// `post_shift`, `gibbs`, …, or `own_<n>` for the worker's own.
     pub id: String,
@@ -173,12 +175,6 @@ impl Answers {
     }
 }
 
-/// The text an entry's answers add to search, one answer a line.
-#[must_use]
-pub fn searchable(a: &Answers) -> String {
-    a.answers.iter().filter_map(|x| x.text.as_deref()).collect::<Vec<_>>().join("\n")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -235,7 +231,6 @@ mod tests {
             "in order, trimmed"
         );
         assert_eq!(a.answers[0].prompt, t.prompts[0].text, "with the prompt's text as it reads now");
-        assert_eq!(searchable(&a), "A call.\nIt mattered.", "the answers are what search reads");
         assert!(t.answer(&[("nope".into(), Some("x".into()))]).is_err(), "an answer to no prompt is refused");
         assert!(t.answer(&[("what".into(), Some("x".repeat(MAX_TEXT_CHARS + 1)))]).is_err(), "too long is refused");
     }

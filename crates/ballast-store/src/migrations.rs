@@ -16,6 +16,7 @@ pub(crate) const STEPS: &[M<'static>] = &[
     M::up(include_str!("migrations/0007_templates.sql")),
     M::up(include_str!("migrations/0008_search_later.sql")),
     M::up(include_str!("migrations/0009_services_and_strengths.sql")),
+    M::up(include_str!("migrations/0010_edits_leave_the_index.sql")),
 ];
 
 /// The migrations, in order.

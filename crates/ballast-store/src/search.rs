@@ -74,12 +74,11 @@ fn filters(s: &Search<'_>) -> (String, Vec<Value>) {
     if let Some(t) = s.setback_type {
         add("e.setback_type = ?", text(t.as_str()));
     }
-    match s.template {
-        Some(ballast_core::template::QUICK) => {
-            add("e.kind = 'reflection' AND e.template IS NULL AND ? = 1", Value::Integer(1))
-        }
-        Some(t) => add("json_extract(e.template, '$.template_id') = ?", text(t)),
-        None => {}
+    if let Some(t) = s.template.filter(|t| *t != ballast_core::template::QUICK) {
+        add("json_extract(e.template, '$.template_id') = ?", text(t));
+    }
+    if s.template == Some(ballast_core::template::QUICK) {
+        sql.push_str(" AND e.kind = 'reflection' AND e.template IS NULL");
     }
     (sql, values)
 }

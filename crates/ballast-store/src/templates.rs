@@ -22,7 +22,8 @@ pub struct Choice {
 }
 
 pub(crate) fn own(conn: &Connection) -> Result<Vec<Template>> {
-    let mut q = conn.prepare_cached("SELECT id, name, about, prompts FROM templates ORDER BY created_at, id")?;
+    let mut q =
+        conn.prepare_cached("SELECT id, name, about, prompts FROM templates ORDER BY CAST(substr(id, 5) AS INTEGER)")?;
     let rows = q.query_map([], |r| {
         Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?))
     })?;
@@ -96,7 +97,7 @@ pub(crate) fn set_choices(conn: &Connection, all: &[Choice]) -> Result<()> {
 }
 
 impl Journal {
-    /// The worker's own templates, oldest first.
+    /// The worker's own templates, in the order they were made (`own_1`, `own_2`, …).
     ///
     /// # Errors
     /// Database errors.

@@ -341,6 +341,11 @@ fn a_save_only_notes_its_id_and_the_index_catches_up_before_a_search() {
     assert_eq!(j.search_pending().expect("count"), 0, "nothing waits after a search");
     j.delete(id).expect("delete");
     assert_eq!(j.bare_match("\"marmalade\"", 10).expect("bare"), 0, "a delete takes its words out at once");
+    let edited = j.insert(&text(1, "a rhubarb crumble"), start()).expect("save");
+    assert_eq!(ids(&find(&mut j, "rhubarb")), vec![edited.0], "indexed by a search");
+    j.update(edited, &text(1, "a plum crumble"), start()).expect("edit");
+    assert_eq!(j.bare_match("\"rhubarb\"", 10).expect("bare"), 0, "an edit takes the old words out at once");
+    assert_eq!(ids(&find(&mut j, "plum")), vec![edited.0], "and the new ones are found by the next search");
     let mut import = j.import().expect("import");
     let mut e = imported_entry();
     e.body = text(2, "an imported quince");
