@@ -3,7 +3,7 @@
 //! another when the new code is in use. The name-like warning applies to the new code. Nothing
 //! here reaches a summary: a summary holds codes only as it always has (see `report`).
 
-use ballast_core::draft::person_code_alone;
+use ballast_core::field::person_code_alone;
 use ballast_core::people::{PersonCode, Step};
 use ballast_core::person_code::code_warnings;
 use serde::Serialize;

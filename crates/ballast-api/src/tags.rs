@@ -2,7 +2,7 @@
 //! use; an entry carrying both keeps one). Filtering the journal by a tag is a search with only
 //! that filter (see `search`).
 
-use ballast_core::draft::tag_alone;
+use ballast_core::field::tag_alone;
 use ballast_core::people::TagCount;
 use ballast_core::person_code::tag_warnings;
 

@@ -373,33 +373,6 @@ impl From<&Setback> for SetbackDraft {
     }
 }
 
-/// A person code typed on its own (the new name when renaming one): one line, not too long, and
-/// not blank. Returns it trimmed.
-///
-/// # Errors
-/// Every problem, under the field `person_code`.
-pub fn person_code_alone(value: &str) -> Result<String, Invalid> {
-    alone("person_code", value, MAX_CODE_CHARS, "Type the code to use instead.")
-}
-
-/// A tag typed on its own (the new name when renaming one), as [`person_code_alone`].
-///
-/// # Errors
-/// Every problem, under the field `tags`.
-pub fn tag_alone(value: &str) -> Result<String, Invalid> {
-    alone("tags", value, MAX_TAG_CHARS, "Type the tag to use instead.")
-}
-
-fn alone(field: &str, value: &str, max: usize, blank: &str) -> Result<String, Invalid> {
-    let mut p = Problems::default();
-    let line = p.line(field, &Some(value.to_owned()), max);
-    if line.is_none() && value.trim().is_empty() {
-        p.add(field, blank);
-    }
-    let line = line.unwrap_or_default();
-    p.finish(line)
-}
-
 #[cfg(test)]
 #[path = "draft_tests.rs"]
 mod tests;

@@ -184,11 +184,11 @@ fn a_person_code_or_a_tag_with_a_line_break_is_refused_with_its_own_words() {
 
 #[test]
 fn a_code_or_tag_on_its_own_is_one_trimmed_line() {
-    assert_eq!(super::person_code_alone("  R7 "), Ok("R7".into()), "trimmed");
-    assert!(super::person_code_alone("   ").is_err(), "blank is refused: a code is renamed to something");
-    assert!(super::person_code_alone("R\n7").is_err(), "one line");
-    assert!(super::tag_alone(&"t".repeat(1000)).is_err(), "not too long");
-    let err = super::tag_alone("").expect_err("blank");
+    assert_eq!(crate::field::person_code_alone("  R7 "), Ok("R7".into()), "trimmed");
+    assert!(crate::field::person_code_alone("   ").is_err(), "blank is refused: a code is renamed to something");
+    assert!(crate::field::person_code_alone("R\n7").is_err(), "one line");
+    assert!(crate::field::tag_alone(&"t".repeat(1000)).is_err(), "not too long");
+    let err = crate::field::tag_alone("").expect_err("blank");
     assert_eq!(err.0[0].field, "tags", "named by its field");
 }
 
