@@ -356,14 +356,19 @@ pub(crate) fn get(conn: &Connection, id: EntryId) -> Result<Entry> {
 /// the `(occurred_at, id)` index, so every page costs the same however deep it is.
 pub(crate) fn page(conn: &Connection, before: Option<Cursor>, limit: u32) -> Result<Vec<EntrySummary>> {
     let (at, id) = before.map_or_else(|| ("9999".to_owned(), i64::MAX), |c| (ts(c.occurred_at), c.id.0));
-    let mut q = conn.prepare_cached(&format!(
-        "SELECT id, kind, occurred_at, mood, person_code, {}
+    // Built once: the list is read on every page.
+    static SQL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    let sql = SQL.get_or_init(|| {
+        format!(
+            "SELECT id, kind, occurred_at, mood, person_code, {}
          FROM entries
          WHERE (occurred_at, id) < (?1, ?2)
          ORDER BY occurred_at DESC, id DESC
          LIMIT ?3",
-        preview("entries")
-    ))?;
+            preview("entries")
+        )
+    });
+    let mut q = conn.prepare_cached(sql)?;
     let rows = q.query_map(params![at, id, limit], |r| {
         Ok((
             r.get::<_, i64>(0)?,

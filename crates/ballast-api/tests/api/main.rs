@@ -8,6 +8,7 @@ mod crash;
 mod damage;
 mod door;
 mod full_disk;
+mod import_checks;
 mod journeys;
 mod keys;
 mod report;

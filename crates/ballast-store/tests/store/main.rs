@@ -5,4 +5,5 @@ mod backups;
 mod journal;
 mod modes;
 mod search;
+mod search_index;
 mod upgrade;

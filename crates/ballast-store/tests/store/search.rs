@@ -1,5 +1,6 @@
 //! Search against a real SQLCipher journal: prefixes, phrases, folding, ranking, snippets, every
-//! filter and every field, hostile queries, and the index after an edit, a delete and an import.
+//! filter and every field (template answers too), and hostile queries. The index's upkeep is in
+//! `search_index`.
 
 use ballast_core::search::{Hit, plain};
 use ballast_core::{EntryBody, EntryKind, FixedClock, Outcome, ReflectionDraft, SetbackDraft, SetbackType};
@@ -8,11 +9,11 @@ use ballast_store::{DataDir, Journal};
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use secrecy::SecretString;
 
-fn start() -> DateTime<Utc> {
+pub(crate) fn start() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 6, 1, 18, 0, 0).single().expect("valid date")
 }
 
-fn journal() -> (tempfile::TempDir, Journal) {
+pub(crate) fn journal() -> (tempfile::TempDir, Journal) {
     let tmp = tempfile::tempdir().expect("temp dir");
     let dir = DataDir::new(tmp.path().join("data"));
     let (j, _) =
@@ -28,7 +29,7 @@ fn reflection(days: i64, d: ReflectionDraft) -> EntryBody {
     EntryBody::Reflection(d.validate(&at(days)).expect("a valid reflection"))
 }
 
-fn text(days: i64, t: &str) -> EntryBody {
+pub(crate) fn text(days: i64, t: &str) -> EntryBody {
     reflection(days, ReflectionDraft { text: Some(t.into()), ..Default::default() })
 }
 
@@ -36,12 +37,12 @@ fn setback(days: i64, d: SetbackDraft) -> EntryBody {
     EntryBody::Setback(d.validate(&at(days)).expect("a valid setback"))
 }
 
-fn find(j: &mut Journal, typed: &str) -> Vec<Hit> {
+pub(crate) fn find(j: &mut Journal, typed: &str) -> Vec<Hit> {
     j.search(&Search { text: typed, limit: 50, ..Default::default() })
         .unwrap_or_else(|e| panic!("{typed:?} must be answered, not an error: {e}"))
 }
 
-fn ids(hits: &[Hit]) -> Vec<i64> {
+pub(crate) fn ids(hits: &[Hit]) -> Vec<i64> {
     hits.iter().map(|h| h.id.0).collect()
 }
 
@@ -257,34 +258,6 @@ fn hostile_queries_are_searched_as_text() {
 }
 
 #[test]
-fn the_index_follows_edits_deletes_and_imports() {
-    let (_tmp, mut j) = journal();
-    let id = j.insert(&text(0, "first draft about lanterns"), start()).expect("save");
-    j.update(id, &text(0, "rewritten about harbours"), start()).expect("edit");
-    assert!(find(&mut j, "lantern").is_empty(), "an edit takes the old words out of the index");
-    assert_eq!(ids(&find(&mut j, "harbour")), vec![id.0], "and puts the new ones in");
-    j.set_share_text(id, true, start()).expect("share");
-    assert_eq!(ids(&find(&mut j, "harbour")), vec![id.0], "marking it shared keeps it found");
-    let entry = j.get(id).expect("read");
-    j.delete(id).expect("delete");
-    assert!(find(&mut j, "harbour").is_empty(), "a deleted entry is not found");
-    let mut import = j.import().expect("start an import");
-    import.entry(&entry).expect("import");
-    import.commit().expect("commit");
-    assert_eq!(ids(&find(&mut j, "harbour")).len(), 1, "an imported entry is found");
-    let dropped = {
-        let mut import = j.import().expect("start an import");
-        let mut other = entry.clone();
-        other.body = text(3, "an import that never commits: driftwood");
-        other.id = ballast_core::EntryId(999);
-        import.entry(&other).expect("import");
-        "driftwood"
-    };
-    assert!(find(&mut j, dropped).is_empty(), "an import that is not committed leaves nothing in the index");
-    assert!(j.integrity_problems().expect("check").is_empty(), "the index stays sound");
-}
-
-#[test]
 fn template_answers_are_kept_searched_and_filtered() {
     use ballast_core::draft::{AnswerDraft, TemplateDraft};
     let (_tmp, mut j) = journal();
@@ -329,76 +302,4 @@ fn template_answers_are_kept_searched_and_filtered() {
     assert_eq!(by_template(ballast_core::template::QUICK), vec![plain.0], "and the everyday form's entries");
     j.update(id, &text(0, "now without a template"), start()).expect("edit");
     assert!(find(&mut j, "anxi").is_empty(), "answers taken away leave the index");
-}
-
-#[test]
-fn a_save_only_notes_its_id_and_the_index_catches_up_before_a_search() {
-    let (_tmp, mut j) = journal();
-    let id = j.insert(&text(0, "a marmalade sandwich"), start()).expect("save");
-    assert_eq!(j.search_pending().expect("count"), 1, "the save noted its entry for the index");
-    assert_eq!(j.bare_match("\"marmalade\"", 10).expect("bare"), 0, "and did not index it in its own commit");
-    assert_eq!(ids(&find(&mut j, "marma")), vec![id.0], "a search indexes it first, then finds it");
-    assert_eq!(j.search_pending().expect("count"), 0, "nothing waits after a search");
-    j.delete(id).expect("delete");
-    assert_eq!(j.bare_match("\"marmalade\"", 10).expect("bare"), 0, "a delete takes its words out at once");
-    let edited = j.insert(&text(1, "a rhubarb crumble"), start()).expect("save");
-    assert_eq!(ids(&find(&mut j, "rhubarb")), vec![edited.0], "indexed by a search");
-    j.update(edited, &text(1, "a plum crumble"), start()).expect("edit");
-    assert_eq!(j.bare_match("\"rhubarb\"", 10).expect("bare"), 0, "an edit takes the old words out at once");
-    assert_eq!(ids(&find(&mut j, "plum")), vec![edited.0], "and the new ones are found by the next search");
-    let mut import = j.import().expect("import");
-    let mut e = imported_entry();
-    e.body = text(2, "an imported quince");
-    import.entry(&e).expect("import");
-    import.commit().expect("commit");
-    assert_eq!(j.search_pending().expect("count"), 0, "an import leaves its entries indexed");
-    assert_eq!(j.bare_match("\"quince\"", 10).expect("bare"), 1, "in the index itself");
-}
-
-/// An entry as an export holds it.
-fn imported_entry() -> ballast_core::Entry {
-    ballast_core::Entry {
-        id: ballast_core::EntryId(77),
-        created_at: start(),
-        updated_at: start(),
-        body: text(0, "placeholder"),
-    }
-}
-
-/// How long the index takes to build for a journal of `n` entries (what migration 0006 does on
-/// upgrade, and `catch_up` after a large import). A measurement, not a check: run with
-/// `cargo test --release -p ballast-store --test store index_build_time -- --ignored --nocapture`.
-#[test]
-#[ignore = "a measurement for docs/PERFORMANCE.md"]
-fn index_build_time() {
-    for n in [3_650_i64, 20_000] {
-        let (_tmp, mut j) = journal();
-        let words =
-            ["housing", "benefits", "walk", "forms", "calls", "patience", "tired", "hopeful", "canal", "office"];
-        let mut import = j.import().expect("import");
-        for i in 0..n {
-            let body = text(
-                i % 1800,
-                &format!(
-                    "Day {i}: {} then {} and {}, a long wait at the {} before the {}.",
-                    words[(i % 10) as usize],
-                    words[(i * 7 % 10) as usize],
-                    words[(i * 3 % 10) as usize],
-                    words[(i * 9 % 10) as usize],
-                    words[(i * 11 % 10) as usize]
-                ),
-            );
-            import
-                .entry(&ballast_core::Entry {
-                    id: ballast_core::EntryId(i + 1),
-                    created_at: start(),
-                    updated_at: start(),
-                    body,
-                })
-                .expect("entry");
-        }
-        let started = std::time::Instant::now();
-        import.commit().expect("commit, indexing every entry");
-        println!("{n} entries: written and indexed in {:?}", started.elapsed());
-    }
 }
