@@ -6,7 +6,7 @@ import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { axe, Key, launch, press, screenshot, shown, tabTo, seedWithCli } from './harness.mjs';
+import { activate, axe, Key, launch, press, screenshot, shown, tabTo, seedWithCli } from './harness.mjs';
 
 const PASSPHRASE = 'harbour lantern quietly';
 let app;
@@ -39,8 +39,9 @@ describe('Backups and recovery, end to end', { timeout: 300_000 }, () => {
   it('lists the day\'s backup, backs up now, and shows each as verified', async () => {
     await unlock();
     await shown(driver, '[data-testid="entry-row"]');
-    await tabTo(driver, 'backups-open');
-    await press(driver, Key.ENTER);
+    // Backups sit inside Settings.
+    await activate(driver, 'settings');
+    await activate(driver, 'backups-open');
     await shown(driver, '[data-testid="backup-row"]');
     let list = await rows('backup-row');
     assert.equal(list.length, 1, 'unlocking made the day\'s backup');
@@ -68,8 +69,9 @@ describe('Backups and recovery, end to end', { timeout: 300_000 }, () => {
     await press(driver, Key.ENTER);
     await driver.wait(async () => (await rows('entry-row')).length === 2, 10_000, 'two entries now');
 
-    await tabTo(driver, 'backups-open');
-    await press(driver, Key.ENTER);
+    // Backups sit inside Settings.
+    await activate(driver, 'settings');
+    await activate(driver, 'backups-open');
     await shown(driver, '[data-testid="backup-row"]');
     await tabTo(driver, 'restore-row');
     await press(driver, Key.ENTER);
@@ -116,8 +118,8 @@ describe('Backups and recovery, end to end', { timeout: 300_000 }, () => {
   });
 
   it('exports everything, lists every problem of a bad import, and deletes everything only when asked', async () => {
-    await tabTo(driver, 'data-open');
-    await press(driver, Key.ENTER);
+    await activate(driver, 'settings');
+    await activate(driver, 'data-open');
     await shown(driver, '#export-folder');
     await axe(driver, 'your data');
     const out = path.join(app.dataDir, '..', `${path.basename(app.dataDir)}-export`);
