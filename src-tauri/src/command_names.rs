@@ -67,4 +67,7 @@ pub const COMMANDS: &[&str] = &[
     "save_own_template",
     "arrange_templates",
     "list_strength_words",
+    "get_appearance",
+    "set_theme",
+    "set_reflection_more",
 ];

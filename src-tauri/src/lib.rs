@@ -86,6 +86,9 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
         templates::save_own_template,
         templates::arrange_templates,
         people::list_strength_words,
+        settings::get_appearance,
+        settings::set_theme,
+        settings::set_reflection_more,
     ])
 }
 

@@ -214,7 +214,8 @@ describe('Self-care plan and Support, end to end', { timeout: 600_000 }, () => {
   it('keeps the self-care plan in versions, and shows an earlier one as it was', async () => {
     await activate(driver, 'plan-open');
     await atHeading('My self-care plan');
-    await eventually(driver, () => driver.executeScript('return document.activeElement && document.activeElement.tagName === "H1";'), 'focus moves to the heading on arrival');
+    await eventually(driver, () => driver.executeScript('const e = document.activeElement; return !!e && e.tagName === "TEXTAREA" && e === document.querySelector("main form textarea");'),
+      'the cursor starts in the plan\'s first part, as in every form');
     await eventually(driver, async () => /^Not saved yet/.test(await textNow(driver, '[data-testid="plan-version"]')), 'the plan opens, with nothing saved yet');
     const sections = await textsOf(driver, 'main form section h2');
     assert.deepEqual(sections, ['Warning signs', 'What helps', 'People I can talk to', 'Boundaries', 'A plan for vicarious trauma, in five steps', 'Anything else'],

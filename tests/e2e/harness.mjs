@@ -131,14 +131,28 @@ export async function chooseRadio(driver, idPrefix, wanted) {
     if (id.startsWith(`${idPrefix}-`)) break;
     await press(driver, Key.TAB);
   }
-  for (let i = 0; i < 12 && (await focused(driver)) !== target; i += 1) {
-    await press(driver, Key.ARROW_DOWN);
+  // Down through the group; where it stops at the last choice (WebKit does not wrap), back up.
+  let arrow = Key.ARROW_DOWN;
+  for (let i = 0; i < 24 && (await focused(driver)) !== target; i += 1) {
+    const was = await focused(driver);
+    await press(driver, arrow);
+    if ((await focused(driver)) === was) arrow = Key.ARROW_UP;
   }
   assert.equal(await focused(driver), target, `${target} can be chosen with the arrow keys`);
   // Tab lands on a group's first radio without choosing it; Space chooses the focused one.
   if (!(await driver.executeScript(`return document.getElementById(${JSON.stringify(target)}).checked;`))) await press(driver, Key.SPACE);
   const checked = await driver.executeScript(`return document.getElementById(${JSON.stringify(target)}).checked;`);
   assert.ok(checked, `${target} is checked after the arrow keys reach it`);
+}
+
+/** Opens the reflection form's further questions ("More"), unless the worker's last choice left
+ * them open already. */
+export async function openMore(driver) {
+  await shown(driver, '[data-testid="reflection-more"]');
+  if ((await driver.executeScript('return document.querySelector(\'[data-testid="reflection-more"]\').getAttribute("aria-expanded");')) !== 'true') {
+    await activate(driver, 'reflection-more');
+  }
+  await shown(driver, '#reflection-more-questions');
 }
 
 /** Unlocks from the lock screen with the keyboard (Tab to the passphrase, type it, Enter) and
@@ -163,10 +177,11 @@ export async function axe(driver, screen) {
   const raw = await driver.executeAsyncScript(`
     const done = arguments[arguments.length - 1];
     axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })
-      .then((r) => done(JSON.stringify(r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) })))))
+      .then((r) => done(JSON.stringify(r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => (n.target.join(' ') + ': ' + (n.failureSummary || '')).slice(0, 300)) })))))
       .catch((e) => done(JSON.stringify([{ id: 'axe-error', help: String(e) }])));
   `);
-  assert.deepEqual(JSON.parse(raw), [], `axe-core reports WCAG A/AA violations on the ${screen} screen`);
+  const violations = JSON.parse(raw);
+  assert.deepEqual(violations, [], `axe-core reports WCAG A/AA violations on the ${screen} screen: ${JSON.stringify(violations, null, 1)}`);
 }
 
 /** Saves a PNG of the window to docs/screenshots/NAME.png. */

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { axe, By, chooseRadio, focused, Key, launch, press, screenshot, shown, tabTo } from './harness.mjs';
+import { axe, By, chooseRadio, focused, Key, launch, openMore, press, screenshot, shown, tabTo } from './harness.mjs';
 
 const PASSPHRASE = 'harbour lantern quietly';
 let app;
@@ -90,8 +90,10 @@ describe('Ballast, end to end', { timeout: 300_000 }, () => {
     await rate('reflection-mood', 6);
     await rate('reflection-self-worth', 5);
     await chooseRadio(driver, 'reflection-outcome', 'progress');
-    await typeInto('reflection-person-code', 'R7');
     await typeInto('reflection-text', 'Walked to the housing office together');
+    // The person code is one of the further questions.
+    await openMore(driver);
+    await typeInto('reflection-person-code', 'R7');
     await tabTo(driver, 'save');
     await press(driver, Key.ENTER);
     await shown(driver, '[data-testid="entry-row"]');

@@ -7,7 +7,7 @@
 // screen. "On this day" is off until turned on in Settings, then shows the entry from a year ago.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { axe, chooseRadio, focused, Key, launch, press, screenshot, shown, tabTo, activate, textOf, textsOf, eventually, valueOf, seedWithCli, unlock } from './harness.mjs';
+import { axe, chooseRadio, focused, Key, launch, openMore, press, screenshot, shown, tabTo, activate, textOf, textsOf, eventually, valueOf, seedWithCli, unlock } from './harness.mjs';
 
 const PASSPHRASE = 'harbour lantern quietly';
 const UNKIND = /overdue|missed|streak|diagnosed|disorder|failed|you should/i;
@@ -86,6 +86,7 @@ describe('Search, people and tags', { timeout: 300_000 }, () => {
 
     await activate(driver, 'new-reflection');
     await shown(driver, '#reflection-text');
+    await openMore(driver);
     await eventually(driver, async () => (await driver.executeScript("return document.querySelectorAll('#reflection-template option').length")) === 8, 'the eight templates are offered');
     await tabTo(driver, 'reflection-template');
     // A native select: chosen from the keyboard by typing the start of its name ("A deeper look").

@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { axe, chooseRadio, Key, launch, press, screenshot, shown, tabTo, activate, textOf, textsOf, eventually, seedWithCli, unlock } from './harness.mjs';
+import { axe, chooseRadio, Key, launch, openMore, press, screenshot, shown, tabTo, activate, textOf, textsOf, eventually, seedWithCli, unlock } from './harness.mjs';
 
 const PASSPHRASE = 'harbour lantern quietly';
 let app;
@@ -97,6 +97,7 @@ describe('Reflection templates', { timeout: 300_000 }, () => {
 
   it('offers one’s own and not the hidden one, and a hidden one’s entry keeps its questions', async () => {
     await activate(driver, 'new-reflection');
+    await openMore(driver);
     await eventually(driver, async () => (await options()).includes('After a home visit'), 'one’s own template is offered');
     assert.ok(!(await options()).includes('Before supervision'), 'the hidden one is not');
     await chooseOption('reflection-template', 'After a home visit');

@@ -2,6 +2,7 @@
 //! transport types they exchange ([`dto`]) and the one error that crosses IPC ([`ApiError`]).
 //! Both front doors call these and nothing below them.
 
+pub mod appearance;
 pub mod backups;
 pub mod care;
 pub mod check_ins;

@@ -15,6 +15,7 @@ pub const REGISTRY: &[&[SettingKey]] = &[
     crate::care::SETTINGS,
     crate::report::SETTINGS,
     crate::on_this_day::SETTINGS,
+    crate::appearance::SETTINGS,
 ];
 
 pub(crate) use crate::setting::UNKNOWN_SETTING;

@@ -142,6 +142,12 @@ export const commands = {
 	arrangeTemplates: (order: string[], hidden: string[]) => typedError<TemplateView_Serialize[], ApiError>(__TAURI_INVOKE("arrange_templates", { order, hidden })),
 	/**  Every strength word used, the most used first. */
 	listStrengthWords: () => typedError<TagCount[], ApiError>(__TAURI_INVOKE("list_strength_words")),
+	/**  The worker's theme and whether the reflection form shows every question. */
+	getAppearance: () => typedError<Appearance, ApiError>(__TAURI_INVOKE("get_appearance")),
+	/**  Keeps the worker's theme. */
+	setTheme: (theme: ThemeChoice) => typedError<null, ApiError>(__TAURI_INVOKE("set_theme", { theme })),
+	/**  Keeps whether the reflection form shows every question. */
+	setReflectionMore: (more: boolean) => typedError<null, ApiError>(__TAURI_INVOKE("set_reflection_more", { more })),
 };
 
 /* Types */
@@ -244,6 +250,14 @@ export type AppStatus_Serialize = {
 	locked_because: LockReason | null,
 	/**  Something to tell the worker once after unlocking (files made owner-only). */
 	notice: string | null,
+};
+
+/**  The worker's look and layout. */
+export type Appearance = {
+	/**  The theme. */
+	theme: ThemeChoice,
+	/**  Whether the reflection form opens with every question showing. */
+	reflection_more: boolean,
 };
 
 /**  What happens to the backups when the journal is re-keyed. */
@@ -2102,6 +2116,17 @@ export type Template_Serialize = {
 	/**  Whether it ships with Ballast (it cannot be edited or removed, only hidden). */
 	built_in: boolean,
 };
+
+/**  A theme, or "as the system is". */
+export type ThemeChoice = 
+/**  Light or dark (or high contrast) as the computer is set. */
+"system" | 
+/**  Dark text on light. */
+"light" | 
+/**  Light text on dark. */
+"dark" | 
+/**  White and yellow on black, with thicker focus rings. */
+"contrast";
 
 /**  The Trends screen. */
 export type TrendsView = TrendsView_Serialize | TrendsView_Deserialize;

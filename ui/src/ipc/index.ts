@@ -4,6 +4,7 @@ import { Channel } from '@tauri-apps/api/core';
 import { commands } from './bindings';
 import type {
   ApiError,
+  Appearance,
   AppStatus,
   BackupChoice,
   BackupList_Serialize,
@@ -74,10 +75,12 @@ import type {
   TemplateView_Serialize,
   Template_Serialize,
   OwnTemplateDraft,
+  ThemeChoice,
 } from './bindings';
 
 export type {
   ApiError,
+  Appearance,
   AppStatus,
   BackupChoice,
   BackupView,
@@ -116,6 +119,7 @@ export type {
   PersonCode,
   RenameReport,
   TagCount,
+  ThemeChoice,
 };
 export type BackupList = BackupList_Serialize;
 export type DamageReport = DamageReport_Serialize;
@@ -296,4 +300,7 @@ export const ipc = {
   saveOwnTemplate: (template: OwnTemplateDraft) => guarded(commands.saveOwnTemplate(template)),
   arrangeTemplates: (order: string[], hidden: string[]) => guarded(commands.arrangeTemplates(order, hidden)),
   listStrengthWords: () => guarded(commands.listStrengthWords()),
+  getAppearance: () => guarded(commands.getAppearance()),
+  setTheme: (theme: ThemeChoice) => guarded(commands.setTheme(theme)),
+  setReflectionMore: (more: boolean) => guarded(commands.setReflectionMore(more)),
 };

@@ -2,8 +2,10 @@
 // (and by default), the system's: dark when the system prefers dark, high contrast when it asks
 // for more contrast or forces its colours. Applied as <html data-theme>, which tokens.css reads.
 
-export type Theme = 'light' | 'dark' | 'contrast';
-export type ThemeChoice = 'system' | Theme;
+import type { ThemeChoice } from '../ipc';
+
+export type Theme = Exclude<ThemeChoice, 'system'>;
+export type { ThemeChoice };
 /** What the system asks for, read from its media queries. */
 export type SystemLook = { dark: boolean; moreContrast: boolean };
 
