@@ -119,6 +119,24 @@ pub struct SubscaleDef {
     pub strain: bool,
 }
 
+impl SubscaleDef {
+    /// Whether a result comes with options (the worker's self-care plan, someone to talk to,
+    /// Support): a score in a band that offers them, or any score of a scale with no bands. A
+    /// scale without bands has no published cut-off (the CBI's), so Ballast cannot tell a high
+    /// result from a low one and draws no line of its own: it offers the options with every
+    /// score. No score (too few answers) is no result, and comes with none.
+    pub fn offers_options(&self, score: &SubscaleScore) -> bool {
+        if score.score.is_none() {
+            return false;
+        }
+        if self.bands.is_empty() {
+            return true;
+        }
+        let band = score.band.as_deref().and_then(|b| self.bands.iter().find(|d| d.id == b));
+        band.is_some_and(|b| b.offer_options)
+    }
+}
+
 /// One instrument.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
 pub struct Instrument {
@@ -258,6 +276,12 @@ impl Instrument {
     pub fn score(&self, answers: &[Option<i32>]) -> Result<Vec<SubscaleScore>, Vec<FieldError>> {
         self.check(answers)?;
         Ok(self.scoring().score(answers))
+    }
+
+    /// Whether any of `scores` (this instrument's, in its subscales' order) comes with options;
+    /// see [`SubscaleDef::offers_options`].
+    pub fn offers_options(&self, scores: &[SubscaleScore]) -> bool {
+        scores.iter().any(|s| self.subscales.iter().find(|d| d.id == s.id).is_some_and(|d| d.offers_options(s)))
     }
 
     /// The band definition a score landed in.

@@ -1,20 +1,24 @@
 // Unit tests of the self-checks' pure logic: answers by item number, resuming, progress, the words
 // for schedules and scores, and the calm lines on the journal.
 import { describe, expect, it } from 'vitest';
-import type { Instrument, InstrumentStatus, ScoreView } from '../ipc';
+import type { CheckInView, Instrument, InstrumentStatus, ScoreView } from '../ipc';
 import {
   answeredCount,
   choicesFor,
+  comesWithOptions,
   daysToSend,
   dueLine,
   emptyAnswers,
   formatScore,
   historyLine,
+  historySummary,
   itemAt,
   joinNames,
   keptLine,
   keptWhere,
   lastTakenWords,
+  OPTIONS_POINTER,
+  optionsIntro,
   progressText,
   resumePosition,
   scheduleWords,
@@ -184,6 +188,45 @@ describe('scores in words', () => {
     expect(scoreLine(none)).toBe('No score this time');
     expect(historyLine(none)).toBe('Wellbeing: incomplete');
     expect(historyLine(score())).toBe('Wellbeing: 64 out of 100');
+  });
+});
+
+/** A kept check-in with `scores`. */
+function kept(scores: ScoreView[], over: Partial<CheckInView> = {}): CheckInView {
+  return {
+    id: 1,
+    instrument: 'who5',
+    title: 'WHO-5',
+    version: '1',
+    taken_at: '2026-11-25T18:00:00Z',
+    answers: [],
+    scores,
+    offer_options: scores.some((s) => s.offer_options),
+    note: 'This is a self-check, not a diagnosis.',
+    credit: '',
+    terms: '',
+    problem: null,
+    ...over,
+  };
+}
+
+describe('a result that comes with options says so wherever it is listed', () => {
+  const high = score({ score: 48, band: 'below_cutoff', offer_options: true });
+  it('points to the options from the history, and not for a result without them', () => {
+    expect(historySummary(kept([high])), 'the pointer follows the scores').toBe(`Wellbeing: 48 out of 100. ${OPTIONS_POINTER}`);
+    expect(historySummary(kept([score()])), 'no pointer without options').toBe('Wellbeing: 64 out of 100');
+    expect(OPTIONS_POINTER, 'the pointer names the options').toMatch(/self-care plan.*talking it through.*Support/);
+  });
+  it('never points to options from a record that no longer matches', () => {
+    const damaged = kept([], { offer_options: true, problem: 'no longer matches' });
+    expect(comesWithOptions(damaged), 'a damaged record has no options').toBe(false);
+    expect(historySummary(damaged), 'and says its scores are not shown').not.toContain(OPTIONS_POINTER);
+  });
+  it('says why: a range for a banded measure, no cut-off for the CBI', () => {
+    expect(optionsIntro(kept([high])), 'a banded result').toMatch(/^When a result is in this range/);
+    const cbi = kept([score({ id: 'personal', title: 'Personal burnout', score: 100, band: null, offer_options: true })], { title: 'CBI' });
+    expect(optionsIntro(cbi), 'the CBI has no range to name').toMatch(/^The CBI has no cut-off, so Ballast offers these with every result/);
+    expect(optionsIntro(cbi), 'and nothing is required').toContain('none of it is required');
   });
 });
 

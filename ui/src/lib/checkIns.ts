@@ -104,10 +104,31 @@ export function historyLine(s: ScoreView): string {
   return `${s.title}: ${s.score === null ? 'incomplete' : scoreLine(s)}`;
 }
 
-/** Every subscale of a kept check-in, for its row in the history. */
+/** Said beside a past result that comes with options, wherever it is listed: where they are. */
+export const OPTIONS_POINTER = 'This result comes with options: open it for your self-care plan, talking it through, and Support.';
+
+/** Whether a kept check-in is shown with options (never one whose record no longer matches). */
+export function comesWithOptions(view: CheckInView): boolean {
+  return view.offer_options && !view.problem;
+}
+
+/** Every subscale of a kept check-in, for its row in the history, with the pointer to the
+ * options when it comes with them. */
 export function historySummary(view: CheckInView): string {
   if (view.problem) return 'Scores not shown (see this check-in)';
-  return view.scores.map(historyLine).join('; ');
+  const scores = view.scores.map(historyLine).join('; ');
+  return comesWithOptions(view) ? `${scores}. ${OPTIONS_POINTER}` : scores;
+}
+
+/** The first words of the options beside a result: why they are offered. A measure with bands
+ * offers them in some of its ranges; one without (the CBI) has no cut-off, so Ballast offers them
+ * with every result rather than draw a line of its own. */
+export function optionsIntro(view: CheckInView): string {
+  const banded = view.scores.some((s) => s.offer_options && s.band !== null);
+  const why = banded
+    ? 'When a result is in this range, it can help to pause and look after yourself.'
+    : `The ${view.title} has no cut-off, so Ballast offers these with every result, whatever the numbers.`;
+  return `${why} Take whatever is useful here; none of it is required, and nothing is shared unless you share it.`;
 }
 
 function everyDays(days: number): string {

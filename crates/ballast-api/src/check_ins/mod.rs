@@ -9,7 +9,9 @@ use ballast_core::instrument::{self, Instrument};
 use ballast_core::{CheckInBody, CheckInId, FieldError};
 use ballast_store::CheckInDraft;
 
-pub use views::{CheckInDraftView, CheckInView, InstrumentStatus, NOT_A_DIAGNOSIS, ScoreView, Scored};
+pub use views::{
+    CheckInDraftView, CheckInView, InstrumentStatus, NO_LONGER_MATCHES, NOT_A_DIAGNOSIS, ScoreView, Scored,
+};
 
 use crate::error::ApiError;
 use crate::session::Session;

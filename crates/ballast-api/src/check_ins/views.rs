@@ -9,6 +9,10 @@ use ballast_core::{CheckIn, CheckInId};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+/// Said, instead of its scores, of a kept check-in whose answers no longer fit its instrument (a
+/// damaged or altered record).
+pub const NO_LONGER_MATCHES: &str = "This check-in's saved answers no longer match the questionnaire, so Ballast does not show its scores. Your other results are not affected.";
+
 /// Said wherever a score is shown.
 pub const NOT_A_DIAGNOSIS: &str = "This is a self-check, not a diagnosis. It describes how your answers sit on the measure's scale; only you know the whole picture.";
 
@@ -140,7 +144,7 @@ fn score_view(def: &Instrument, s: &SubscaleScore, answers: &[Option<i32>]) -> O
         items: total,
         range: sub.range,
         context: sub.context.clone(),
-        offer_options: band.is_some_and(|b| b.offer_options),
+        offer_options: sub.offers_options(s),
     })
 }
 
@@ -157,7 +161,7 @@ impl CheckInView {
         };
         let problem = (!problems.is_empty()).then(|| {
             tracing::warn!(check_in = c.id.0, "a kept check-in does not match its instrument");
-            "This check-in's kept answers do not match the self-check (the record may have been damaged or altered), so its scores are not shown.".to_owned()
+            NO_LONGER_MATCHES.to_owned()
         });
         Self {
             id: c.id,
