@@ -1,14 +1,14 @@
 //! Each chart of the Trends screen built from the statistics: its chart data for
-//! `ballast-charts`, its one-sentence summary and its table.
+//! `ballast-charts`, its one-sentence summary and its table (the self-checks' charts are in
+//! `scores.rs`).
 
 use std::collections::BTreeMap;
 
-use ballast_charts::{Axis, Bar, BarChart, ChartError, Rule, Series, Shade, TimeChart, bar_chart, time_chart};
-use ballast_core::CheckIn;
+use ballast_charts::{Axis, Bar, BarChart, ChartError, Rule, Series, TimeChart, bar_chart, time_chart};
 use ballast_core::insights::balance::Balance;
-use ballast_core::insights::coupling::{Coupling, MIN_DAYS_EACH, MIN_WINDOW_DAYS, WINDOW_DAYS};
+use ballast_core::insights::coupling::{Coupling, MIN_DAYS_EACH, MIN_WINDOW_DAYS, WINDOW_DAYS, closeness, followed};
 use ballast_core::insights::days::Day;
-use ballast_core::instrument::Instrument;
+use ballast_core::insights::nudges::STRONG_COUPLING;
 use chrono::{Datelike, NaiveDate};
 
 use super::views::{ChartView, TableView};
@@ -43,87 +43,6 @@ pub(crate) fn view(
         summary,
         table: TableView { columns: columns.iter().map(|c| (*c).to_owned()).collect(), rows },
     }
-}
-
-/// One instrument's subscales over time, with its bands shaded or its cut-off drawn.
-pub(crate) fn instrument(
-    def: &Instrument,
-    taken: &[(NaiveDate, &CheckIn)],
-    from: NaiveDate,
-    to: NaiveDate,
-) -> Result<ChartView, ApiError> {
-    let lo = def.subscales.iter().map(|s| s.range[0]).min().unwrap_or(0);
-    let hi = def.subscales.iter().map(|s| s.range[1]).max().unwrap_or(100);
-    let first = def.subscales.first();
-    let shades = first.map_or_else(Vec::new, |s| {
-        let labelled: Vec<_> = s.bands.iter().filter(|b| b.chart_label.is_some()).collect();
-        labelled
-            .iter()
-            .enumerate()
-            .map(|(i, b)| Shade {
-                from: if i == 0 { f64::from(lo) } else { labelled[i - 1].max + 0.5 },
-                to: if i + 1 == labelled.len() { f64::from(hi) } else { b.max + 0.5 },
-                label: b.chart_label.clone().unwrap_or_default(),
-            })
-            .collect()
-    });
-    let rules = first
-        .map_or_else(Vec::new, |s| s.chart_rules.iter().map(|r| Rule { at: r.at, label: r.label.clone() }).collect());
-    let series = def
-        .subscales
-        .iter()
-        .enumerate()
-        .map(|(i, s)| Series {
-            label: s.title.clone(),
-            points: taken.iter().filter_map(|(d, c)| Some((*d, c.body.scores.get(i)?.score?))).collect(),
-        })
-        .collect();
-    let title = format!("{} over time", def.short_title);
-    let chart = TimeChart {
-        title: title.clone(),
-        from,
-        to,
-        y: Axis { label: format!("Score ({lo}–{hi})"), min: f64::from(lo), max: f64::from(hi) },
-        series,
-        shades,
-        rules,
-    };
-    let rows: Vec<Vec<String>> = taken
-        .iter()
-        .map(|(d, c)| {
-            let mut row = vec![day_words(*d)];
-            row.extend(c.body.scores.iter().map(|s| s.score.map_or_else(|| "incomplete".to_owned(), number)));
-            row
-        })
-        .collect();
-    let summary = match (taken.first(), taken.last()) {
-        (Some((first, _)), Some((last, latest))) => {
-            let parts: Vec<String> = def
-                .subscales
-                .iter()
-                .zip(&latest.body.scores)
-                .map(|(s, v)| {
-                    format!("{} {}", s.title.to_lowercase(), v.score.map_or_else(|| "incomplete".to_owned(), number))
-                })
-                .collect();
-            let when = if taken.len() == 1 {
-                format!("1 {} check-in, on {}", def.short_title, day_words(*last))
-            } else {
-                format!(
-                    "{} {} check-ins from {} to {}",
-                    taken.len(),
-                    def.short_title,
-                    day_words(*first),
-                    day_words(*last)
-                )
-            };
-            format!("{when}; the latest: {}.", parts.join(", "))
-        }
-        _ => format!("No {} check-ins in this range yet.", def.short_title),
-    };
-    let mut columns = vec!["Date"];
-    columns.extend(def.subscales.iter().map(|s| s.title.as_str()));
-    Ok(view(&def.id, &title, drawn(time_chart::render(&chart))?, summary, &columns, rows))
 }
 
 /// How a long range is averaged for drawing (the table keeps every day).
@@ -271,9 +190,9 @@ pub(crate) fn coupling_over_time(c: &Coupling, from: NaiveDate, to: NaiveDate) -
         c.rolling.iter().filter(|_| c.enough_data).filter_map(|p| Some((p.day, p.r?))).collect();
     let summary = match points.last() {
         Some((d, r)) => format!(
-            "Over the {WINDOW_DAYS} days up to {}, the link between your self-worth and how the people you support were doing was {} (from −1 to 1; 0 is no link).",
+            "Over the {WINDOW_DAYS} days up to {}, your self-worth {} how the people you support were doing.",
             day_words(*d),
-            number(*r)
+            followed(*r)
         ),
         None if !c.enough_data => format!(
             "Shown once there are {MIN_DAYS_EACH} days with a setback and {MIN_DAYS_EACH} with progress that rate your self-worth."
@@ -282,26 +201,36 @@ pub(crate) fn coupling_over_time(c: &Coupling, from: NaiveDate, to: NaiveDate) -
             "Not enough days yet: each point needs at least {MIN_WINDOW_DAYS} rated days within {WINDOW_DAYS} days."
         ),
     };
+    // The table keeps the number beside its words, for anyone who wants it.
     let rows = c
         .rolling
         .iter()
-        .map(|p| vec![day_words(p.day), p.r.map_or_else(|| "not enough days".to_owned(), number), p.days.to_string()])
+        .map(|p| {
+            let (words, r) = p.r.map_or_else(
+                || ("not enough days".to_owned(), String::new()),
+                |r| (closeness(r).to_owned(), number(r)),
+            );
+            vec![day_words(p.day), words, r, p.days.to_string()]
+        })
         .collect();
     let chart = TimeChart {
         title: "How closely self-worth followed outcomes".into(),
         from,
         to,
-        y: Axis { label: "Correlation (−1 to 1)".into(), min: -1.0, max: 1.0 },
+        y: Axis { label: "How closely self-worth followed their days".into(), min: -1.0, max: 1.0 },
         series: vec![Series { label: format!("Over the {WINDOW_DAYS} days up to each day"), points }],
         shades: Vec::new(),
-        rules: vec![Rule { at: 0.0, label: "0: no link".into() }],
+        rules: vec![
+            Rule { at: STRONG_COUPLING, label: "Closely".into() },
+            Rule { at: 0.0, label: "Not at all".into() },
+        ],
     };
     Ok(view(
         "coupling_over_time",
         &chart.title,
         drawn(time_chart::render(&chart))?,
         summary,
-        &["Date", "Correlation", "Days in window"],
+        &["Date", "How closely", "Correlation", &format!("Rated days in the {WINDOW_DAYS}")],
         rows,
     ))
 }

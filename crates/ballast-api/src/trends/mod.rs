@@ -4,6 +4,7 @@
 
 mod charts;
 mod events;
+mod scores;
 mod views;
 
 use std::collections::{BTreeMap, HashSet};
@@ -177,7 +178,7 @@ impl Data {
                 })?;
                 let taken: Vec<(NaiveDate, &CheckIn)> =
                     self.check_ins.iter().filter(|(_, c)| c.body.instrument == def.id).map(|(d, c)| (*d, c)).collect();
-                charts::instrument(def, &taken, from, to)
+                scores::chart(def, &taken, from, to)
             }
         }
     }

@@ -102,6 +102,30 @@ pub struct Coupling {
     pub dependence: Vec<(NaiveDate, f64)>,
 }
 
+/// The words for a correlation's strength, from the top: a correlation at or above a line takes
+/// its word. The lines are the usual ones for a correlation's size (0.1 small, 0.3 medium, 0.5
+/// large; Cohen, 1988), so the strong-coupling nudge (from 0.5) always says "closely" or more.
+pub const CLOSENESS: [(f64, &str); 4] = [(0.7, "very closely"), (0.5, "closely"), (0.3, "somewhat"), (0.1, "loosely")];
+
+/// How closely self-worth followed how the people supported were doing, in a word or two, for a
+/// correlation `r`: a word from [`CLOSENESS`], "hardly" near 0, or "slightly the other way" and
+/// "the other way" when self-worth tended to be higher on their harder days. Never the number.
+pub fn closeness(r: f64) -> &'static str {
+    match CLOSENESS.iter().find(|(at, _)| r >= *at) {
+        Some((_, word)) => word,
+        None if r > -0.1 => "hardly",
+        None if r > -0.3 => "slightly the other way",
+        None => "the other way",
+    }
+}
+
+/// What self-worth did, as the words after "your self-worth": "closely followed",
+/// "hardly followed", "went the other way from" (then "how the people you support were doing").
+pub fn followed(r: f64) -> String {
+    let word = closeness(r);
+    if r > -0.1 { format!("{word} followed") } else { format!("went {word} from") }
+}
+
 /// Pearson's correlation of paired values; `None` with fewer than two pairs or no variation.
 pub fn pearson(pairs: &[(f64, f64)]) -> Option<f64> {
     if pairs.len() < 2 {

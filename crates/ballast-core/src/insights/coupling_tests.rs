@@ -153,3 +153,20 @@ fn an_evening_entry_belongs_to_the_local_day() {
     let days = by_day([Fact::from(&late)], &new_york);
     assert_eq!(days.keys().copied().collect::<Vec<_>>(), [date(1)], "03:30 UTC is the evening before in New York");
 }
+
+#[test]
+fn a_correlation_is_said_in_words_at_each_line() {
+    let said = |r: f64| (closeness(r), followed(r));
+    assert_eq!(said(0.9), ("very closely", "very closely followed".to_owned()), "0.7 and above");
+    assert_eq!(said(0.5), ("closely", "closely followed".to_owned()), "0.5, the nudge's line, is closely");
+    assert_eq!(closeness(0.49), "somewhat", "just below 0.5 is somewhat, not closely");
+    assert_eq!(closeness(0.3), "somewhat", "0.3 is a medium correlation");
+    assert_eq!(closeness(0.1), "loosely", "0.1 is a small one");
+    assert_eq!(said(0.0), ("hardly", "hardly followed".to_owned()), "no link is hardly");
+    assert_eq!(closeness(-0.09), "hardly", "nor is a tiny negative one");
+    assert_eq!(followed(-0.2), "went slightly the other way from", "a small negative one goes the other way");
+    assert_eq!(followed(-0.8), "went the other way from", "a large negative one too, without a number");
+    for r in [-1.0, -0.5, 0.0, 0.25, 0.62, 1.0] {
+        assert!(!followed(r).chars().any(|c| c.is_ascii_digit()), "words only, never the number: {r}");
+    }
+}

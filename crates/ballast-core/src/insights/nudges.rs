@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, Days, NaiveDate};
 use serde::Serialize;
 
-use super::coupling::{Coupling, WINDOW_DAYS};
+use super::coupling::{Coupling, WINDOW_DAYS, followed};
 use super::days::Day;
 use crate::CheckIn;
 use crate::instrument;
@@ -19,7 +19,8 @@ pub const RISING_RUN: usize = 3;
 pub const SINGLE_ITEM_HITS: usize = 3;
 /// How many of the latest single-item answers are looked at.
 pub const SINGLE_ITEM_WINDOW: usize = 5;
-/// The single-item answer from which statements describe burnout symptoms.
+/// The single-item answer from which the statements are the ones the measure's sources class as
+/// burnout (statements 3 to 5).
 pub const SINGLE_ITEM_FROM: f64 = 3.0;
 /// The latest rolling correlation at or above which self-worth is strongly coupled.
 pub const STRONG_COUPLING: f64 = 0.5;
@@ -131,7 +132,8 @@ pub fn nudges(
                 out.push(nudge(
                     format!("single_item_repeated:{}", stamp(latest)),
                     Rule::SingleItemRepeated,
-                    "Several of your recent answers to the burnout question chose statements 3 to 5, the ones that describe burnout symptoms.".to_owned(),
+                    "In several of your recent answers to the burnout question, you chose one of statements 3 to 5."
+                        .to_owned(),
                 ));
             }
         }
@@ -144,8 +146,8 @@ pub fn nudges(
             format!("strong_coupling:{}-{:02}", day.year(), day.month()),
             Rule::StrongCoupling,
             format!(
-                "Lately your self-worth has closely followed how the people you support are doing (a link of {} on a scale from −1 to 1). Noticing it can make their hard days easier to hold.",
-                super::number(r)
+                "Lately your self-worth has {} how the people you support are doing. Noticing it can make their hard days easier to hold.",
+                followed(r)
             ),
         ));
     }

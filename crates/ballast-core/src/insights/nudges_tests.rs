@@ -86,7 +86,14 @@ fn wellbeing_at_the_cutoff_and_just_above() {
 fn the_single_item_three_of_the_last_five() {
     let s = |v: i32| vec![Some(v)];
     let three = taken("single_item_burnout", &[s(4), s(3), s(1), s(3), s(1), s(3)]);
-    assert!(rules(&three).contains(&Rule::SingleItemRepeated), "the last five hold 3, 1, 3, 1, 3");
+    let (days, coupling) = none();
+    let found = nudges(&three, &days, &coupling, today());
+    let n = found.iter().find(|n| n.rule == Rule::SingleItemRepeated).expect("the last five hold 3, 1, 3, 1, 3");
+    assert!(
+        n.message.contains("you chose one of statements 3 to 5") && !n.message.contains("symptom"),
+        "describes the answers chosen, not what the worker has: {}",
+        n.message
+    );
     let two = taken("single_item_burnout", &[s(4), s(3), s(1), s(2), s(1), s(3)]);
     assert!(
         !rules(&two).contains(&Rule::SingleItemRepeated),
@@ -114,6 +121,13 @@ fn strong_coupling_at_one_half_and_not_below_nor_from_an_old_reading() {
         ["strong_coupling:2026-11"],
         "r = 0.5 is strong, once a month"
     );
+    assert!(
+        at[0].message.contains("has closely followed") && !at[0].message.contains("0.5"),
+        "the strength is said in words, not as a number: {}",
+        at[0].message
+    );
+    let very = nudges(&[], &days, &coupled(0.82, true), today());
+    assert!(very[0].message.contains("has very closely followed"), "0.82 is very closely: {}", very[0].message);
     assert!(nudges(&[], &days, &coupled(0.49, true), today()).is_empty(), "0.49 is not");
     assert!(nudges(&[], &days, &coupled(0.9, false), today()).is_empty(), "nor without enough days in each group");
     let mut old = coupled(0.9, true);
