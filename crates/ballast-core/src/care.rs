@@ -27,7 +27,7 @@ pub struct SelfCarePlan {
     pub people: String,
     /// Boundaries I keep.
     pub boundaries: String,
-    /// Vicarious trauma, step 1: what puts me at risk.
+    /// Vicarious trauma, step 1: what tends to weigh on me.
     pub vt_risk_factors: String,
     /// Step 2: how I notice it in myself.
     pub vt_signs: String,

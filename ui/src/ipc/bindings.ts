@@ -1572,7 +1572,7 @@ export type SelfCarePlan_Deserialize = {
 	people?: string,
 	/**  Boundaries I keep. */
 	boundaries?: string,
-	/**  Vicarious trauma, step 1: what puts me at risk. */
+	/**  Vicarious trauma, step 1: what tends to weigh on me. */
 	vt_risk_factors?: string,
 	/**  Step 2: how I notice it in myself. */
 	vt_signs?: string,
@@ -1606,7 +1606,7 @@ export type SelfCarePlan_Serialize = {
 	people: string,
 	/**  Boundaries I keep. */
 	boundaries: string,
-	/**  Vicarious trauma, step 1: what puts me at risk. */
+	/**  Vicarious trauma, step 1: what tends to weigh on me. */
 	vt_risk_factors: string,
 	/**  Step 2: how I notice it in myself. */
 	vt_signs: string,

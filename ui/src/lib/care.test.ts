@@ -75,7 +75,7 @@ describe('the plan', () => {
     expect(helps?.parts.map((p) => p.label), 'what helps, in four parts of life').toEqual(['Body', 'Mind', 'Relationships', 'Work']);
     const vt = PLAN_SECTIONS.find((s) => s.id === 'vicarious');
     expect(vt?.parts.map((p) => p.label), 'the five steps, numbered').toEqual([
-      '1. What puts me at risk',
+      '1. What tends to weigh on me',
       '2. How I notice it in myself',
       '3. What I do to cope',
       '4. Where I find meaning and hope',

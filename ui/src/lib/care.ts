@@ -57,7 +57,7 @@ export const PLAN_SECTIONS: readonly PlanSection[] = [
     intro:
       'Hearing and holding other people\u2019s hard experiences can leave its own weight. These five steps help you notice it and look after yourself.',
     parts: [
-      part('vt_risk_factors', '1. What puts me at risk', 'Situations, stories or times of the year that tend to weigh on me.'),
+      part('vt_risk_factors', '1. What tends to weigh on me', 'Situations, stories or times of the year that I find heavy.'),
       part('vt_signs', '2. How I notice it in myself', 'Changes in my body, mood, thoughts or habits.'),
       part('vt_coping', '3. What I do to cope', 'Things I can do on the day, and over time.'),
       part('vt_meaning', '4. Where I find meaning and hope', 'What reminds me why this work matters, and what keeps me hopeful.'),
