@@ -26,7 +26,7 @@ pub enum ApiError {
     WrongRecoveryKey,
     /// The vault file is damaged; it has been moved into `quarantine/`.
     #[error(
-        "the key file (vault.json) is damaged, so no passphrase can open it; it has been set aside, not deleted, and the copy kept with your backups can take its place"
+        "the key file that opens your journal is damaged, so no passphrase can open it; it has been set aside, not deleted, and the copy kept with your backups can take its place"
     )]
     VaultDamaged,
     /// The key is right but the database is damaged or missing; the damaged files have been

@@ -52,10 +52,9 @@ pub fn verify(session: &Session, file: Option<&str>) -> Result<(), Failure> {
             if problems.is_empty() {
                 println!("journal: sound");
             } else {
-                return Err(Failure::other(format!(
-                    "The journal failed its integrity check ({} findings).",
-                    problems.len()
-                )));
+                return Err(Failure::other(
+                    "Ballast read the whole journal and found parts of it damaged. Nothing has been changed. To restore the newest backup that passes Ballast's check, run: ballast restore newest --confirm".to_owned(),
+                ));
             }
             ballast_api::backups::list_backups(session)?.backups.into_iter().map(|b| b.file_name).collect()
         }
@@ -64,8 +63,14 @@ pub fn verify(session: &Session, file: Option<&str>) -> Result<(), Failure> {
     for target in &targets {
         match ballast_api::backups::verify_backup(session, target) {
             Ok(report) => {
-                let rows: i64 = report.counts.values().sum();
-                println!("{target}: verified (schema {}, {rows} rows)", report.schema_version);
+                let count = |table: &str| report.counts.get(table).copied().unwrap_or(0);
+                let (entries, check_ins) = (count("entries"), count("check_ins"));
+                let plural = |n: i64, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+                println!(
+                    "{target}: verified, it opens and holds {} and {}",
+                    plural(entries, "entry", "entries"),
+                    plural(check_ins, "self-check", "self-checks")
+                );
             }
             Err(e) => {
                 failed += 1;
@@ -108,7 +113,10 @@ pub fn restore(session: &Session, secret: &Secret, file: &str, confirm: bool) ->
                 eprintln!("The damaged files were moved into {folder} (they are never deleted).");
             }
             ballast_api::recovery::recover(session, secret, chosen)?;
-            println!("Recovered the journal from {}.", chosen.unwrap_or("the newest backup that passes verification"));
+            println!(
+                "Recovered the journal from {}.",
+                chosen.unwrap_or("the newest backup that passes Ballast's check")
+            );
         }
         Err(e) => return Err(e.into()),
     }

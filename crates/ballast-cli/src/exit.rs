@@ -80,7 +80,7 @@ impl From<ApiError> for Failure {
             ApiErrorKind::NotSetUp => lines.push("To start one, run: ballast init".to_owned()),
             ApiErrorKind::JournalDamaged | ApiErrorKind::VaultDamaged => {
                 lines.push(
-                    "To restore the newest backup that passes verification, run: ballast restore newest --confirm"
+                    "To restore the newest backup that passes Ballast's check, run: ballast restore newest --confirm"
                         .to_owned(),
                 );
             }

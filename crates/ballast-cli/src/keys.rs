@@ -17,7 +17,7 @@ fn new_key_notice(key: &str, removed: bool) -> String {
         "The backups were re-encrypted too and open with the new key only."
     };
     format!(
-        "The journal is now encrypted with a new key. The old recovery key, the old passphrase and any old copy of vault.json no longer open it. {backups}\n\nNew recovery key (print it or write it down; it is shown only this once):\n\n    {key}\n"
+        "The journal is now encrypted with a new key. The old recovery key, the old passphrase and any old copy of the key file no longer open it. {backups}\n\nNew recovery key (print it or write it down; it is shown only this once):\n\n    {key}\n"
     )
 }
 

@@ -15,7 +15,7 @@ use serde::Serialize;
 use crate::connection::{self, Mode};
 use crate::data_dir::DataDir;
 use crate::durable;
-use crate::error::{Result, StoreError, io};
+use crate::error::{BackupProblem, Result, StoreError, io};
 use crate::migrations;
 use crate::vault::DataKey;
 
@@ -143,7 +143,7 @@ pub fn list(dir: &DataDir) -> Result<Vec<BackupInfo>> {
 /// [`StoreError::BackupFailed`] for a name that is not a backup's.
 pub fn path_of(dir: &DataDir, file_name: &str) -> Result<PathBuf> {
     if parse_name(file_name).is_none() || file_name.contains(['/', '\\']) {
-        return Err(StoreError::BackupFailed("that is not the name of a Ballast backup".into()));
+        return Err(StoreError::BackupFailed(BackupProblem::NotABackupName));
     }
     Ok(dir.backups().join(file_name))
 }
@@ -177,31 +177,29 @@ pub(crate) fn copy(src: &Connection, to: &Path, key: &DataKey, progress: &mut dy
 /// # Errors
 /// [`StoreError::BackupFailed`] saying what failed.
 pub fn verify(path: &Path, key: &DataKey) -> Result<Verified> {
-    let failed = |why: &str| StoreError::BackupFailed(why.to_owned());
+    let failed = StoreError::BackupFailed;
     match std::fs::metadata(path) {
-        Ok(m) if m.len() == 0 => return Err(failed("the file is empty")),
+        Ok(m) if m.len() == 0 => return Err(failed(BackupProblem::Empty)),
         Ok(_) => {}
-        Err(_) => return Err(failed("the file cannot be found")),
+        Err(_) => return Err(failed(BackupProblem::NotFound)),
     }
     let conn = connection::open_snapshot(path, key, Mode::ReadOnly).map_err(|e| match e {
-        StoreError::JournalDamaged(_) => {
-            failed("it cannot be read with this journal's key: it is damaged, or it is not a backup of this journal")
-        }
+        StoreError::JournalDamaged(_) => failed(BackupProblem::WrongKey),
         e => e,
     })?;
-    let problems = connection::integrity_problems(&conn).map_err(|_| failed("some of its pages are damaged"))?;
+    let problems = connection::integrity_problems(&conn).map_err(|_| failed(BackupProblem::Damaged))?;
     if !problems.is_empty() {
         tracing::warn!(count = problems.len(), "a backup failed its integrity check");
-        return Err(failed("it failed SQLite's integrity check"));
+        return Err(failed(BackupProblem::Damaged));
     }
     let schema_version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     if schema_version < 1 {
-        return Err(failed("it does not hold a Ballast journal"));
+        return Err(failed(BackupProblem::NotBallast));
     }
     if schema_version > migrations::latest_version() {
-        return Err(failed("it was made by a newer version of Ballast"));
+        return Err(failed(BackupProblem::TooNew));
     }
-    let counts = connection::row_counts(&conn).map_err(|_| failed("some of its pages are damaged"))?;
+    let counts = connection::row_counts(&conn).map_err(|_| failed(BackupProblem::Damaged))?;
     Ok(Verified { schema_version, counts })
 }
 
@@ -232,8 +230,9 @@ pub(crate) fn write(
         }
     };
     if found != expected {
+        tracing::warn!("a new backup's row counts differ from the journal's");
         let _ = std::fs::remove_file(&part);
-        return Err(StoreError::BackupFailed("its row counts differ from the journal's".into()));
+        return Err(StoreError::BackupFailed(BackupProblem::CopyDiffers));
     }
     std::fs::rename(&part, &path).map_err(io(&path))?;
     copy_vault(dir)?;

@@ -30,16 +30,23 @@ pub enum Damage {
     LostRecentChanges,
 }
 
+impl Damage {
+    /// Every kind, for tests of their words.
+    pub const ALL: [Self; 6] =
+        [Self::Missing, Self::Empty, Self::Unreadable, Self::Corrupt, Self::NotBallast, Self::LostRecentChanges];
+}
+
 impl std::fmt::Display for Damage {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Shown to the worker (after "the passphrase is right, but "): plain words, no file names.
         f.write_str(match self {
-            Self::Missing => "the journal file (journal.db) is missing",
-            Self::Empty => "the journal file (journal.db) is empty",
-            Self::Unreadable => "the journal file cannot be read with its key: it is damaged, or not a Ballast journal",
+            Self::Missing => "the journal file is missing",
+            Self::Empty => "the journal file is empty",
+            Self::Unreadable => "the journal file cannot be opened with its key: it is damaged, or not a Ballast journal",
             Self::Corrupt => "parts of the journal file are damaged",
             Self::NotBallast => "the journal file does not hold a Ballast journal",
             Self::LostRecentChanges => {
-                "the journal's recent-changes file (journal.db-wal) is missing after Ballast stopped unexpectedly"
+                "the journal's most recent changes are missing: Ballast stopped unexpectedly and the file that held them is gone"
             }
         })
     }

@@ -22,7 +22,7 @@ pub enum StoreError {
     JournalDamaged(crate::damage::Damage),
     /// A backup (or a file offered as one) failed verification; the reason names no content.
     #[error("the backup did not pass its check: {0}")]
-    BackupFailed(String),
+    BackupFailed(BackupProblem),
     /// The database was written by a newer Ballast.
     #[error("the journal was written by a newer version of Ballast (schema {found}, this version knows {known})")]
     TooNew {
@@ -54,6 +54,67 @@ pub enum StoreError {
     /// A stored value could not be read back.
     #[error("a stored value is not in the expected form: {0}")]
     Corrupt(String),
+}
+
+/// Why a backup, or a file offered as one, did not pass Ballast's check. Its words reach the
+/// worker (after "the backup did not pass its check: "), so they are plain: no file formats, no
+/// database terms. What SQLite found is logged where it is found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum BackupProblem {
+    /// A name that is not a backup's (not in the backups folder's form).
+    #[error("that is not the name of a Ballast backup")]
+    NotABackupName,
+    /// The file is empty.
+    #[error("the file is empty")]
+    Empty,
+    /// There is no file there.
+    #[error("the file cannot be found")]
+    NotFound,
+    /// The journal's key does not open it.
+    #[error("it cannot be opened with this journal's key: it is damaged, or it is not a backup of this journal")]
+    WrongKey,
+    /// Some of its pages do not read, or its structure does not hold.
+    #[error("Ballast read it through and found parts of it damaged")]
+    Damaged,
+    /// It opens but holds no Ballast journal.
+    #[error("it does not hold a Ballast journal")]
+    NotBallast,
+    /// A newer Ballast made it.
+    #[error("it was made by a newer version of Ballast")]
+    TooNew,
+    /// A new copy does not hold what the journal holds.
+    #[error("Ballast checked the new copy against the journal and it did not match, so it was not kept")]
+    CopyDiffers,
+    /// A copy re-encrypted under a new key does not hold what the journal holds.
+    #[error("Ballast checked the re-encrypted copy against the journal and it did not match")]
+    RekeyedCopyDiffers,
+    /// No copy of the key file is kept with the backups.
+    #[error("there is no copy of the key file in the backups folder")]
+    NoKeyCopy,
+    /// No backup passed the check.
+    #[error("none of the backups passed Ballast's check")]
+    NonePasses,
+    /// The copy put in place of the journal does not match the backup it came from.
+    #[error("Ballast checked the restored copy against the backup and it did not match")]
+    RestoredCopyDiffers,
+}
+
+impl BackupProblem {
+    /// Every problem, for tests of their words.
+    pub const ALL: [Self; 12] = [
+        Self::NotABackupName,
+        Self::Empty,
+        Self::NotFound,
+        Self::WrongKey,
+        Self::Damaged,
+        Self::NotBallast,
+        Self::TooNew,
+        Self::CopyDiffers,
+        Self::RekeyedCopyDiffers,
+        Self::NoKeyCopy,
+        Self::NonePasses,
+        Self::RestoredCopyDiffers,
+    ];
 }
 
 /// Whether an I/O error is the disk (or the worker's quota) being full.

@@ -36,7 +36,7 @@ pub use connection::set_memory_security;
 pub use damage::Damage;
 pub use damage::WholeFileCheck;
 pub use data_dir::DataDir;
-pub use error::StoreError;
+pub use error::{BackupProblem, StoreError};
 pub use journal::Journal;
 pub use recovery::Part;
 pub use rekey::BackupsAfterRekey;

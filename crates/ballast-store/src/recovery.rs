@@ -11,7 +11,7 @@ use rusqlite::Connection;
 use crate::backup::{self, BackupInfo, Progress, Reason, Verified};
 use crate::connection::{self, Mode};
 use crate::data_dir::DataDir;
-use crate::error::{Result, StoreError, io};
+use crate::error::{BackupProblem, Result, StoreError, io};
 use crate::journal::Journal;
 use crate::lock::JournalLock;
 use crate::vault::{DataKey, Secret, Vault};
@@ -94,7 +94,7 @@ impl Journal {
         } else {
             let copy = dir.backup_vault();
             if !copy.exists() {
-                return Err(StoreError::BackupFailed("there is no copy of the key file in the backups folder".into()));
+                return Err(StoreError::BackupFailed(BackupProblem::NoKeyCopy));
             }
             let key = Vault::load(&copy)?.unlock(secret)?;
             let bytes = std::fs::read(&copy).map_err(io(&copy))?;
@@ -146,7 +146,7 @@ fn newest_sound(dir: &DataDir, key: &DataKey) -> Result<(PathBuf, Verified)> {
             Err(e) => tracing::warn!(error = %e, "a backup did not pass verification; trying an older one"),
         }
     }
-    Err(StoreError::BackupFailed("no backup passes verification".into()))
+    Err(StoreError::BackupFailed(BackupProblem::NonePasses))
 }
 
 /// Copies the snapshot at `from` (already verified, finding `expected`) to
@@ -167,7 +167,7 @@ fn copy_aside(
     let found = backup::verify(&aside, key);
     if found.as_ref().ok() != Some(expected) {
         let _ = std::fs::remove_file(&aside);
-        return Err(StoreError::BackupFailed("the restored copy did not match the backup".into()));
+        return Err(StoreError::BackupFailed(BackupProblem::RestoredCopyDiffers));
     }
     Ok(aside)
 }

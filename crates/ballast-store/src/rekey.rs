@@ -20,7 +20,7 @@ use secrecy::SecretString;
 use crate::backup::{self, Reason};
 use crate::connection::{self, Mode};
 use crate::data_dir::DataDir;
-use crate::error::{Result, StoreError, io};
+use crate::error::{BackupProblem, Result, StoreError, io};
 use crate::journal::Journal;
 use crate::vault::{DataKey, RecoveryKey, Secret, Vault};
 use crate::{durable, quarantine};
@@ -68,7 +68,7 @@ fn export_to(src: &Connection, to: &Path, key: &DataKey) -> Result<()> {
         let expected = connection::row_counts(src)?;
         let found = backup::verify(to, key)?.counts;
         if found != expected {
-            return Err(StoreError::BackupFailed("the re-encrypted copy's rows differ from the journal's".into()));
+            return Err(StoreError::BackupFailed(BackupProblem::RekeyedCopyDiffers));
         }
         Ok(())
     })();
