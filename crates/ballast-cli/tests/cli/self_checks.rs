@@ -66,6 +66,51 @@ fn check_in_records_and_check_ins_lists_with_not_a_diagnosis() {
     assert!(list.contains("not a diagnosis"), "the list says the scores are not a diagnosis");
     let json: serde_json::Value = serde_json::from_str(&ok(&dir, &["check-ins", "--json"], None)).expect("JSON");
     assert_eq!(json[0]["answers"], serde_json::json!([5, 4, 3, 2, 1]), "every raw answer, item by item");
+    assert!(!list.contains("comes with options"), "a WHO-5 of 60 is not marked: {list}");
+}
+
+#[test]
+fn check_ins_lists_cbi_means_rounded_as_the_app_does_and_every_high_result_with_options() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = tmp.path().join("data");
+    init(&dir);
+    // Personal burnout from three answers: (25 + 50 + 50) / 3 = 41.666…; the other scales have too few.
+    let cbi = ballast(
+        &dir,
+        &["check-in", "cbi", "--answers", "25,50,50,,,,,,,,,,,,,,,,"],
+        &[("BALLAST_PASSPHRASE", PASS)],
+        None,
+    );
+    assert!(cbi.status.success(), "a CBI is recorded: {}", String::from_utf8_lossy(&cbi.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&cbi.stdout).expect("standard output stays JSON");
+    assert_eq!(v["subscales"][0]["score"], serde_json::json!(125.0 / 3.0), "JSON keeps the mean unrounded");
+    assert!(
+        String::from_utf8_lossy(&cbi.stderr).contains("comes with options"),
+        "the CBI has no cut-off, so its result comes with options, said beside the JSON: {}",
+        String::from_utf8_lossy(&cbi.stderr)
+    );
+    let single =
+        ballast(&dir, &["check-in", "single_item_burnout", "--answers", "5"], &[("BALLAST_PASSPHRASE", PASS)], None);
+    assert!(String::from_utf8_lossy(&single.stderr).contains("self-care plan"), "statement 5 comes with options too");
+    let list = ok(&dir, &["check-ins"], None);
+    assert!(
+        list.contains("Personal burnout 41.7 (from some answers)"),
+        "rounded to one decimal, as the app shows it: {list}"
+    );
+    assert!(!list.contains("41.66"), "never the unrounded mean: {list}");
+    assert_eq!(list.matches("(comes with options: see below)").count(), 2, "both results are marked: {list}");
+    assert!(list.contains("look at your self-care plan"), "and the options are named under the list: {list}");
+    assert!(
+        list.contains("The CBI has no cut-off, so each CBI result comes with options."),
+        "with why for the CBI: {list}"
+    );
+    let scored = ballast(&dir, &["score", "cbi", "--answers", &["100"; 19].join(",")], &[], None);
+    assert!(
+        String::from_utf8_lossy(&scored.stderr).contains("comes with options"),
+        "`score` says so for a CBI of 100 too"
+    );
+    let low = ballast(&dir, &["score", "who5", "--answers", "5,5,5,5,5"], &[], None);
+    assert!(low.stderr.is_empty(), "a WHO-5 of 100 comes with nothing on standard error");
 }
 
 #[test]
