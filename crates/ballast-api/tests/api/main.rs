@@ -17,4 +17,5 @@ mod support;
 mod templates;
 mod transfer;
 mod trends;
+mod words;
 mod zone;
