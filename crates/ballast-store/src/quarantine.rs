@@ -9,11 +9,14 @@ use crate::data_dir::DataDir;
 use crate::durable;
 use crate::error::{Result, io};
 
+/// The note left beside the files. It names them, as the worker sees them in the folder, and
+/// says what each holds in plain words.
 const NOTE: &str = "Ballast moved these files here because it could not use them safely.
 They are kept exactly as they were found and Ballast will never delete them.
-journal.db (with journal.db-wal and journal.db-shm) is the encrypted journal; vault.json holds its
-key, wrapped under your passphrase and recovery key. Keep them if you may want to try recovering
-them later; delete this folder yourself once you are sure you do not need it.
+journal.db is your encrypted journal; any other file whose name starts with journal.db holds its
+most recent changes. vault.json is the key file that opens it, locked with your passphrase and
+recovery key. Keep them if you may want to try recovering them later; delete this folder yourself
+once you are sure you do not need it.
 ";
 
 /// The database and its companions, those that exist.
