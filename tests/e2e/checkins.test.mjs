@@ -237,7 +237,7 @@ describe('Self-checks, end to end', { timeout: 300_000 }, () => {
     await atStep('Question 1 of 1');
     await answerAndNext(1, 2);
     await activate(driver, 'checkin-finish');
-    assert.match(await textOf(driver, '[data-testid="score-words"]'), /without burnout symptoms/, 'Ballast\'s words for the statement chosen');
+    assert.match(await textOf(driver, '[data-testid="score-words"]'), /You chose statement 1 or 2/, 'Ballast\'s words for the statement chosen');
     assert.match(await textOf(driver, '[data-testid="result-note"]'), /not a diagnosis/, 'not a diagnosis');
     await activate(driver, 'back');
     await shown(driver, '[data-testid="entry-row"]');
