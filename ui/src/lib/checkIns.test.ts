@@ -1,7 +1,8 @@
 // Unit tests of the self-checks' pure logic: answers by item number, resuming, progress, the words
 // for schedules and scores, and the calm lines on the journal.
 import { describe, expect, it } from 'vitest';
-import type { CheckInView, Instrument, InstrumentStatus, ScoreView } from '../ipc';
+import { keptCheckIn } from './checkInFixture';
+import type { Instrument, InstrumentStatus, ScoreView } from '../ipc';
 import {
   answeredCount,
   choicesFor,
@@ -191,24 +192,7 @@ describe('scores in words', () => {
   });
 });
 
-/** A kept check-in with `scores`. */
-function kept(scores: ScoreView[], over: Partial<CheckInView> = {}): CheckInView {
-  return {
-    id: 1,
-    instrument: 'who5',
-    title: 'WHO-5',
-    version: '1',
-    taken_at: '2026-11-25T18:00:00Z',
-    answers: [],
-    scores,
-    offer_options: scores.some((s) => s.offer_options),
-    note: 'This is a self-check, not a diagnosis.',
-    credit: '',
-    terms: '',
-    problem: null,
-    ...over,
-  };
-}
+const kept = keptCheckIn;
 
 describe('a result that comes with options says so wherever it is listed', () => {
   const high = score({ score: 48, band: 'below_cutoff', offer_options: true });

@@ -4,6 +4,7 @@
 // check. And every result that comes with options says so, wherever it is listed. (Rust's strings
 // are checked by crates/ballast-api/tests/api/words.rs.)
 import { describe, expect, it } from 'vitest';
+import { keptCheckIn } from './checkInFixture';
 import type { CheckInView, ScoreView } from '../ipc';
 import backups from '../screens/Backups.svelte?raw';
 import checkInHistory from '../screens/CheckInHistory.svelte?raw';
@@ -36,23 +37,7 @@ function score(over: Partial<ScoreView> = {}): ScoreView {
   };
 }
 
-function view(scores: ScoreView[], over: Partial<CheckInView> = {}): CheckInView {
-  return {
-    id: 1,
-    instrument: 'cbi',
-    title: 'CBI',
-    version: '1',
-    taken_at: '2026-11-25T18:00:00Z',
-    answers: [],
-    scores,
-    offer_options: scores.some((s) => s.offer_options),
-    note: 'This is a self-check, not a diagnosis.',
-    credit: '',
-    terms: '',
-    problem: null,
-    ...over,
-  };
-}
+const view = (scores: ScoreView[], over: Partial<CheckInView> = {}): CheckInView => keptCheckIn(scores, { instrument: 'cbi', title: 'CBI', ...over });
 
 describe('the old words are gone from the UI', () => {
   it('from the self-care plan, whose first vicarious-trauma step is in calm words', () => {
