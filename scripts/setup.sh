@@ -10,11 +10,13 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 say() { printf '\n==> %s\n' "$*"; }
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
+# libayatana-appindicator3: the tray icon (loaded when Ballast starts; without it there is no tray).
 packages=(build-essential pkg-config perl make file libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libsoup-3.0-dev
-          libjavascriptcoregtk-4.1-dev fonts-dejavu-core)
+          libjavascriptcoregtk-4.1-dev libayatana-appindicator3-dev fonts-dejavu-core)
 if [ "$want" = test ]; then
-  # poppler-utils: pdftotext/pdfinfo/pdftoppm read the summaries back; xdotool answers the native save dialog.
-  packages+=(webkit2gtk-driver xvfb xauth dbus-x11 procps poppler-utils xdotool)
+  # poppler-utils: pdftotext/pdfinfo/pdftoppm read the summaries back; xdotool answers the native save dialog;
+  # python3-xlib asks a window to close as a window manager would (tests/e2e/close-window.py).
+  packages+=(webkit2gtk-driver xvfb xauth dbus-x11 procps poppler-utils xdotool python3 python3-xlib)
 fi
 command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
 

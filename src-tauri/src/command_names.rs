@@ -48,6 +48,7 @@ pub const COMMANDS: &[&str] = &[
     "save_self_care_plan",
     "get_support_resources",
     "save_support_resources",
+    "get_home",
     "get_trends",
     "dismiss_nudge",
     "get_summary_preview",
@@ -70,4 +71,6 @@ pub const COMMANDS: &[&str] = &[
     "get_appearance",
     "set_theme",
     "set_reflection_more",
+    "get_reminders",
+    "set_reminders",
 ];

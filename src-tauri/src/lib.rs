@@ -8,7 +8,9 @@ pub mod command_names;
 pub mod commands;
 #[cfg(target_os = "linux")]
 pub mod logind;
+pub mod reminders;
 pub mod renderer;
+pub mod tray;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -20,8 +22,8 @@ use tauri::{Manager, Runtime};
 /// Every command the UI may call, for the app and for the bindings.
 pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
     use commands::{
-        backups, care, check_ins, data, drafts, entries, journal, keys, people, recovery, search, settings, summary,
-        templates, trends,
+        backups, care, check_ins, data, drafts, entries, home, journal, keys, people, recovery, reminders, search,
+        settings, summary, templates, trends,
     };
     tauri_specta::Builder::<R>::new().commands(tauri_specta::collect_commands![
         journal::app_status,
@@ -67,6 +69,7 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
         care::save_self_care_plan,
         care::get_support_resources,
         care::save_support_resources,
+        home::get_home,
         trends::get_trends,
         trends::dismiss_nudge,
         summary::get_summary_preview,
@@ -89,6 +92,8 @@ pub fn specta_builder<R: Runtime>() -> tauri_specta::Builder<R> {
         settings::get_appearance,
         settings::set_theme,
         settings::set_reflection_more,
+        reminders::get_reminders,
+        reminders::set_reminders,
     ])
 }
 
@@ -115,7 +120,14 @@ pub fn app<R: Runtime>(builder: tauri::Builder<R>, session: Session) -> tauri::B
     builder
         .manage(session)
         .manage(auto_lock::LockWatch::default())
-        .on_window_event(auto_lock::on_window_event)
+        .manage(reminders::Reminders::default())
+        .manage(tray::Tray::default())
+        .on_window_event(|window, event| {
+            if let tauri::WindowEvent::CloseRequested { api, .. } = event {
+                tray::on_close_requested(window, api);
+            }
+            auto_lock::on_window_event(window, event);
+        })
         .invoke_handler(specta.invoke_handler())
 }
 
@@ -136,17 +148,13 @@ pub fn run() {
     // journal's file lock still refuses a second writer, with its own message.
     // The dialog plugin lets Rust open the native save dialog; the webview is granted none of its
     // commands (see capabilities/).
-    let builder = tauri::Builder::default().plugin(tauri_plugin_dialog::init()).plugin(
-        tauri_plugin_single_instance::init(|app, _args, _cwd| {
-            if let Some(window) = app.get_webview_window("main") {
-                let _ = window.unminimize();
-                let _ = window.show();
-                let _ = window.set_focus();
-            }
-        }),
-    );
-    let builder = builder.setup(|app| {
+    let builder = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| tray::show_window(app)));
+    let builder = builder.plugin(tauri_plugin_notification::init()).setup(|app| {
         auto_lock::start_timer(app.handle().clone());
+        reminders::start(app.handle().clone());
+        tray::make(app.handle());
         #[cfg(target_os = "linux")]
         {
             let handle = app.handle().clone();

@@ -112,9 +112,9 @@ fn the_webview_gets_only_ballasts_own_commands_and_a_strict_csp() {
         manifest.lines().filter(|l| l.starts_with("tauri-plugin")).filter_map(|l| l.split(' ').next()).collect();
     assert_eq!(
         plugins,
-        ["tauri-plugin-single-instance", "tauri-plugin-dialog"],
+        ["tauri-plugin-single-instance", "tauri-plugin-dialog", "tauri-plugin-notification"],
         "no plugin that could give the webview file-system, shell or network access: single-instance gives it none, and \
-         the dialog is opened from Rust only (none of its permissions is granted above)"
+         the dialog and the notifications are used from Rust only (none of their permissions is granted above)"
     );
 }
 

@@ -6,7 +6,7 @@ import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { activate, axe, Key, launch, press, screenshot, shown, tabTo, seedWithCli } from './harness.mjs';
+import { activate, axe, Key, launch, press, screenshot, shown, tabTo, seedWithCli, toJournal } from './harness.mjs';
 
 const PASSPHRASE = 'harbour lantern quietly';
 let app;
@@ -38,6 +38,8 @@ describe('Backups and recovery, end to end', { timeout: 300_000 }, () => {
 
   it('lists the day\'s backup, backs up now, and shows each as verified', async () => {
     await unlock();
+    await shown(driver, '[data-testid="home"]');
+    await toJournal(driver);
     await shown(driver, '[data-testid="entry-row"]');
     // Backups sit inside Settings.
     await activate(driver, 'settings');
@@ -112,7 +114,9 @@ describe('Backups and recovery, end to end', { timeout: 300_000 }, () => {
     await press(driver, PASSPHRASE);
     await tabTo(driver, 'recover-restore');
     await press(driver, Key.ENTER);
-    await shown(driver, '[data-testid="entry-row"]', 20_000);
+    await shown(driver, '[data-testid="home"]', 20_000);
+    await toJournal(driver);
+    await shown(driver, '[data-testid="entry-row"]');
     const entries = await rows('entry-row');
     assert.ok(entries.some((r) => r.includes('Kept in every backup')), 'the journal is back from the newest backup');
   });
@@ -162,7 +166,9 @@ describe('Backups and recovery, end to end', { timeout: 300_000 }, () => {
     await press(driver, PASSPHRASE);
     await tabTo(driver, 'recover-restore');
     await press(driver, Key.ENTER);
-    await shown(driver, '[data-testid="entry-row"]', 20_000);
+    await shown(driver, '[data-testid="home"]', 20_000);
+    await toJournal(driver);
+    await shown(driver, '[data-testid="entry-row"]');
     assert.ok((await rows('entry-row')).some((r) => r.includes('Kept in every backup')), 'the final backup brings it back');
   });
 });

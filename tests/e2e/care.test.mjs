@@ -8,7 +8,7 @@
 // brings a calm nudge with the plan, Support and Dismiss. axe-core runs on each new state.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { axe, focused, Key, launch, press, screenshot, shown, tabTo, activate, pageText, textOf, textsOf, exists, textNow, eventually, valueOf, seedWithCli, unlock as unlockWith } from './harness.mjs';
+import { axe, focused, Key, launch, press, screenshot, shown, tabTo, activate, pageText, textOf, textsOf, exists, textNow, eventually, valueOf, seedWithCli, unlock as unlockWith, toJournal } from './harness.mjs';
 
 const PASSPHRASE = 'harbour lantern quietly';
 /** Words no screen may show: no guilt, no counting, no diagnosis, no alarm. */
@@ -119,7 +119,8 @@ describe('Self-care plan and Support, end to end', { timeout: 600_000 }, () => {
     assert.equal(await valueOf(driver, 'unlock-passphrase'), PASSPHRASE, 'the passphrase typed before opening Support is still there');
     await tabTo(driver, 'unlock-passphrase');
     await press(driver, Key.ENTER);
-    await shown(driver, '[data-testid="new-reflection"]');
+    await shown(driver, '[data-testid="home"]');
+    await toJournal(driver);
   });
 
   it('opens Support from the journal and over a reflection being written, and closes back to it', async () => {

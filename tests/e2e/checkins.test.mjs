@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { axe, focused, Key, launch, press, root, screenshot, shown, tabTo, activate, pageText, textOf, textsOf } from './harness.mjs';
+import { axe, focused, Key, launch, press, root, screenshot, shown, tabTo, activate, pageText, textOf, textsOf, toJournal } from './harness.mjs';
 
 const PASSPHRASE = 'harbour lantern quietly';
 /** Words no screen may show: no guilt, no counting, no diagnosis. */
@@ -22,10 +22,15 @@ function prepare(dataDir) {
   execFileSync(cli, ['--data-dir', dataDir, 'init'], { env: { ...process.env, BALLAST_PASSPHRASE: PASSPHRASE }, stdio: 'ignore' });
 }
 
+/** Unlocks, checks Home's one gentle line about the self-checks, and goes on to the journal. */
 async function unlock() {
   await shown(driver, '#unlock-passphrase');
   await tabTo(driver, 'unlock-passphrase');
   await press(driver, PASSPHRASE, Key.ENTER);
+  await shown(driver, '[data-testid="home"]');
+  const due = await textOf(driver, '[data-testid="home-due"]');
+  assert.doesNotMatch(due, UNKIND, 'Home mentions the self-checks as an invitation, never a reproach or a count');
+  await toJournal(driver);
 }
 
 

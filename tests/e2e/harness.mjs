@@ -155,12 +155,19 @@ export async function openMore(driver) {
   await shown(driver, '#reflection-more-questions');
 }
 
-/** Unlocks from the lock screen with the keyboard (Tab to the passphrase, type it, Enter) and
- * waits for the journal. */
+/** Unlocks from the lock screen with the keyboard (Tab to the passphrase, type it, Enter), waits
+ * for Home, and goes on to the journal (where most tests start). */
 export async function unlock(driver, passphrase) {
   await shown(driver, '#unlock-passphrase');
   await tabTo(driver, 'unlock-passphrase');
   await press(driver, passphrase, Key.ENTER);
+  await shown(driver, '[data-testid="home"]');
+  await toJournal(driver);
+}
+
+/** Goes to the journal from the navigation, with the keyboard. */
+export async function toJournal(driver) {
+  await activate(driver, 'journal-open');
   await shown(driver, '[data-testid="new-reflection"]');
 }
 
@@ -184,10 +191,21 @@ export async function axe(driver, screen) {
   assert.deepEqual(violations, [], `axe-core reports WCAG A/AA violations on the ${screen} screen: ${JSON.stringify(violations, null, 1)}`);
 }
 
-/** Saves a PNG of the window to docs/screenshots/NAME.png. */
-export async function screenshot(driver, name) {
+/** Saves a PNG of the whole page (not only what the window shows) to docs/screenshots/NAME.png:
+ * the window grows to the page's height (up to 4000 px) for the picture, then goes back. `width`
+ * takes it at another window width (the two-column layout, say). */
+export async function screenshot(driver, name, { width } = {}) {
   mkdirSync(shots, { recursive: true });
+  const win = driver.manage().window();
+  const was = await win.getRect();
+  if (width) await win.setRect({ width, height: was.height });
+  const tall = await driver.executeScript('return Math.ceil(document.documentElement.scrollHeight);');
+  const chrome = was.height - (await driver.executeScript('return window.innerHeight;'));
+  const height = Math.min(4000, Math.max(was.height, tall + chrome));
+  if (height !== was.height) await win.setRect({ width: width ?? was.width, height });
+  await driver.wait(async () => (await driver.executeScript('return window.innerHeight;')) >= Math.min(tall, 4000 - chrome), 3000).catch(() => {});
   writeFileSync(path.join(shots, `${name}.png`), await driver.takeScreenshot(), 'base64');
+  if (height !== was.height || width) await win.setRect({ width: was.width, height: was.height });
 }
 
 /** textContent of the first match, whitespace folded (getText drops visually hidden text). */

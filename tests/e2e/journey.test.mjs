@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { axe, By, chooseRadio, focused, Key, launch, openMore, press, screenshot, shown, tabTo } from './harness.mjs';
+import { axe, By, chooseRadio, eventually, focused, Key, launch, openMore, press, screenshot, shown, tabTo, textOf, toJournal } from './harness.mjs';
 
 const PASSPHRASE = 'harbour lantern quietly';
 let app;
@@ -76,7 +76,12 @@ describe('Ballast, end to end', { timeout: 300_000 }, () => {
     await press(driver, Key.SPACE);
     await tabTo(driver, 'continue');
     await press(driver, Key.ENTER);
-    await shown(driver, '[data-testid="new-reflection"]');
+    await shown(driver, '[data-testid="home"]');
+    await eventually(driver, async () => (await focused(driver)) === 'reflection-mood', 'the first screen after setting up is Home, with the cursor in the quick reflection');
+    assert.match(await textOf(driver, '[data-testid="home-today"]'), /Nothing logged yet today/, 'Home says calmly that today is empty');
+    await axe(driver, 'home, empty');
+    await screenshot(driver, '03-home-empty');
+    await toJournal(driver);
     await axe(driver, 'empty journal');
     await screenshot(driver, '03-journal-empty');
   });
@@ -183,6 +188,8 @@ describe('Ballast, end to end', { timeout: 300_000 }, () => {
     await driver.executeScript(`const e = document.getElementById('unlock-passphrase'); e.value = ''; e.dispatchEvent(new Event('input', { bubbles: true }));`);
     await typeInto('unlock-passphrase', PASSPHRASE);
     await press(driver, Key.ENTER);
+    await shown(driver, '[data-testid="home"]');
+    await toJournal(driver);
     await shown(driver, '[data-testid="entry-row"]');
     const list = await rows();
     assert.equal(list.length, 3, 'all three entries are still there');

@@ -5,7 +5,7 @@
 // passphrase opens the journal after it.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { axe, Key, launch, press, screenshot, shown, tabTo, eventually, valueOf, seedWithCli } from './harness.mjs';
+import { axe, Key, launch, press, screenshot, shown, tabTo, eventually, valueOf, seedWithCli, toJournal } from './harness.mjs';
 
 const PASSPHRASE = 'harbour lantern quietly';
 const SAVED = 'marigold-harbour-saved';
@@ -41,6 +41,8 @@ describe('the lock', { timeout: 300_000 }, () => {
 
   it('leaves none of the journal in the page once Rust confirms the lock', async () => {
     await unlock();
+    await shown(driver, '[data-testid="home"]');
+    await toJournal(driver);
     await shown(driver, '[data-testid="entry-row"]');
     await tabTo(driver, 'new-reflection');
     await press(driver, Key.ENTER);
@@ -122,6 +124,8 @@ describe('the lock', { timeout: 300_000 }, () => {
     await driver.executeScript(`const e = document.getElementById('unlock-passphrase'); e.value = ''; e.dispatchEvent(new Event('input', { bubbles: true }));`);
     await typeInto('unlock-passphrase', NEW);
     await press(driver, Key.ENTER);
+    await shown(driver, '[data-testid="home"]');
+    await toJournal(driver);
     await shown(driver, '[data-testid="entry-row"]');
     const rows = await driver.executeScript(`return document.body.innerText;`);
     assert.ok(rows.includes(SAVED), 'the saved entry reads with the new passphrase');

@@ -32,20 +32,18 @@ describe('the shell', { timeout: 300_000 }, () => {
     if (app) await app.stop();
   });
 
-  it('starts the cursor in the passphrase field on unlock', async () => {
+  it('starts the cursor in the passphrase field on unlock, and then in Home\'s quick reflection', async () => {
     await shown(driver, '#unlock-passphrase');
     await eventually(driver, async () => (await focused(driver)) === 'unlock-passphrase', 'the passphrase field has the cursor without a Tab');
     await press(driver, PASSPHRASE, Key.ENTER);
-    await shown(driver, '[data-testid="new-reflection"]');
-    await axe(driver, 'journal with the navigation');
+    await shown(driver, '[data-testid="home"]');
+    await eventually(driver, async () => (await focused(driver)) === 'reflection-mood', 'Home opens with the cursor on mood, ready for a quick reflection');
+    await axe(driver, 'home with the navigation');
   });
 
-  it('records a quick reflection in at most 50 key presses, the sentence included', async () => {
+  it('records a quick reflection on Home in at most 50 key presses, the sentence included, and Home shows it', async () => {
     assert.equal(SENTENCE.length, 40, 'the sentence is 40 characters, as the issue counts');
     await startCounting();
-    await press(driver, 'n');
-    await shown(driver, '#reflection-mood');
-    await eventually(driver, async () => (await focused(driver)) === 'reflection-mood', 'N opens a new reflection with the cursor on mood');
     await press(driver, '6', Key.TAB, '7', Key.TAB);
     assert.equal(await focused(driver), 'reflection-outcome-setback', 'Tab reaches how the person did, the third question');
     await press(driver, Key.ARROW_RIGHT, Key.ARROW_RIGHT);
@@ -54,18 +52,24 @@ describe('the shell', { timeout: 300_000 }, () => {
     assert.equal(await focused(driver), 'reflection-text', 'the sentence is next: "Clear this answer" is out of the Tab order');
     await press(driver, SENTENCE);
     await driver.actions().keyDown(Key.CONTROL).sendKeys(Key.ENTER).keyUp(Key.CONTROL).perform();
-    await shown(driver, '[data-testid="entry-row"]');
+    await shown(driver, '[data-testid="home-saved"]');
     const keys = await counted();
     console.log(`quick reflection: ${keys} key presses`);
     assert.ok(keys <= 50, `a quick reflection takes at most 50 key presses (took ${keys})`);
-    const rows = await textsOf(driver, '[data-testid="entry-row"]');
-    assert.equal(rows.length, 1, 'Ctrl+Enter saved it');
-    assert.ok(rows[0].includes(SENTENCE) && rows[0].includes('Mood 6/10'), `the entry holds what was typed (${rows[0]})`);
+    const rows = await textsOf(driver, '[data-testid="home-entry"]');
+    assert.equal(rows.length, 1, 'Ctrl+Enter saved it, and Home lists it under Today');
+    assert.ok(rows[0].includes(SENTENCE) && rows[0].includes('Mood 6/10'), `today's entry holds what was typed (${rows[0]})`);
+    assert.equal(await driver.executeScript("return document.getElementById('reflection-text').value;"), '', 'the quick form is empty again, ready for another');
+    await axe(driver, 'home after a save');
+    await screenshot(driver, '50-home');
+    await screenshot(driver, '50-home-wide', { width: 1280 });
   });
 
   it('keeps the letters in a text field: N, S and L typed there are text', async () => {
+    await driver.executeScript('document.activeElement && document.activeElement.blur();');
     await press(driver, 'n');
-    await shown(driver, '#reflection-text');
+    await shown(driver, '#reflection-title');
+    await eventually(driver, async () => (await focused(driver)) === 'reflection-mood', 'N opens a new reflection with the cursor on mood');
     await tabTo(driver, 'reflection-text');
     await press(driver, 'Nsl/?');
     assert.equal(await driver.executeScript("return document.getElementById('reflection-text').value;"), 'Nsl/?', 'every letter went into the field');
@@ -97,7 +101,7 @@ describe('the shell', { timeout: 300_000 }, () => {
     await shown(driver, '#unlock-passphrase');
     assert.ok(!(await driver.executeScript('return document.body.textContent.includes("real talk together");')), 'L locked: none of the journal is left on the page');
     await press(driver, PASSPHRASE, Key.ENTER);
-    await shown(driver, '[data-testid="new-reflection"]');
+    await shown(driver, '[data-testid="home"]');
   });
 
   it('changes the theme from Settings and passes axe in each', async () => {
@@ -113,6 +117,12 @@ describe('the shell', { timeout: 300_000 }, () => {
       await shown(driver, '[data-testid="entry-row"]');
       await axe(driver, `journal in the ${choice} theme`);
       if (shot) await screenshot(driver, shot.replace('settings', 'journal'));
+      await activate(driver, 'home-open');
+      await shown(driver, '[data-testid="home-chart"] svg');
+      const chartBg = await driver.executeScript("return document.querySelector('[data-testid=home-chart] svg rect').getAttribute('fill');");
+      assert.equal(chartBg, { light: '#FFFFFF', dark: '#1C2423', contrast: '#000000' }[choice], `Home's chart is drawn in the ${choice} palette`);
+      await axe(driver, `home in the ${choice} theme`);
+      if (shot) await screenshot(driver, shot.replace('settings', 'home'));
     }
   });
 });

@@ -104,7 +104,7 @@ async function unlock() {
   await shown(driver, '#unlock-passphrase');
   await tabTo(driver, 'unlock-passphrase');
   await press(driver, PASSPHRASE, Key.ENTER);
-  await shown(driver, '[data-testid="new-reflection"]');
+  await shown(driver, '[data-testid="home"]');
 }
 
 

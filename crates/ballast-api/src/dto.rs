@@ -128,6 +128,8 @@ pub enum LockReason {
     SessionLocked,
     /// Ballast's window was minimised (when the worker chose that).
     Minimised,
+    /// Ballast's window was closed (it may run on in the tray for the reminders).
+    Closed,
     /// The check of every page after unlock found damage: the recovery screen has the report.
     Damaged,
 }

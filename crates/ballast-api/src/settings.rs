@@ -16,6 +16,7 @@ pub const REGISTRY: &[&[SettingKey]] = &[
     crate::report::SETTINGS,
     crate::on_this_day::SETTINGS,
     crate::appearance::SETTINGS,
+    crate::reminders::SETTINGS,
 ];
 
 pub(crate) use crate::setting::UNKNOWN_SETTING;

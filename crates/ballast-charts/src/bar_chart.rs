@@ -23,7 +23,7 @@ pub fn render(chart: &BarChart) -> Result<String, ChartError> {
     let mut out = String::new();
     {
         let root = SVGBackend::with_string(&mut out, (WIDTH, HEIGHT)).into_drawing_area();
-        root.fill(&WHITE).map_err(ChartError::draw)?;
+        root.fill(&palette::BACKGROUND).map_err(ChartError::draw)?;
         let mut c = ChartBuilder::on(&root)
             .margin(12)
             .x_label_area_size(44)
@@ -33,7 +33,7 @@ pub fn render(chart: &BarChart) -> Result<String, ChartError> {
         let labels: Vec<String> = chart.bars.iter().map(|b| b.label.clone()).collect();
         let decimals = usize::from(chart.y.max - chart.y.min < 10.0);
         c.configure_mesh()
-            .light_line_style(WHITE.mix(0.0))
+            .light_line_style(palette::BACKGROUND.mix(0.0))
             .bold_line_style(GRID)
             .axis_style(TEXT)
             .disable_x_mesh()

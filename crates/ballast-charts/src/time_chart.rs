@@ -46,7 +46,7 @@ pub fn render(chart: &TimeChart) -> Result<String, ChartError> {
     let mut out = String::new();
     {
         let root = SVGBackend::with_string(&mut out, (WIDTH, HEIGHT)).into_drawing_area();
-        root.fill(&WHITE).map_err(ChartError::draw)?;
+        root.fill(&palette::BACKGROUND).map_err(ChartError::draw)?;
         // Below: a row naming each series with its marker. Right: the names of bands and cut-offs,
         // beside their values, so no label sits on the data.
         let (main, legend) = root.split_vertically(HEIGHT - LEGEND_HEIGHT);
@@ -68,7 +68,7 @@ pub fn render(chart: &TimeChart) -> Result<String, ChartError> {
         let from = chart.from;
         let decimals = usize::from(chart.y.max - chart.y.min < 10.0);
         c.configure_mesh()
-            .light_line_style(WHITE.mix(0.0))
+            .light_line_style(palette::BACKGROUND.mix(0.0))
             .bold_line_style(GRID)
             .axis_style(TEXT)
             .x_labels(6)

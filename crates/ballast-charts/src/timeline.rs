@@ -33,7 +33,7 @@ pub fn render(chart: &Timeline) -> Result<String, ChartError> {
     let mut out = String::new();
     {
         let root = SVGBackend::with_string(&mut out, (WIDTH, height)).into_drawing_area();
-        root.fill(&WHITE).map_err(ChartError::draw)?;
+        root.fill(&palette::BACKGROUND).map_err(ChartError::draw)?;
         let mut c = ChartBuilder::on(&root)
             .margin(12)
             .x_label_area_size(28)
@@ -41,7 +41,7 @@ pub fn render(chart: &Timeline) -> Result<String, ChartError> {
             .build_cartesian_2d(-span * 0.015..span * 1.015, -0.5f64..(rows + strip) as f64 - 0.5)
             .map_err(ChartError::draw)?;
         c.configure_mesh()
-            .light_line_style(WHITE.mix(0.0))
+            .light_line_style(palette::BACKGROUND.mix(0.0))
             .bold_line_style(GRID)
             .axis_style(TEXT)
             .x_labels(6)

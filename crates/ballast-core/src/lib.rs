@@ -16,6 +16,7 @@ pub mod on_this_day;
 pub mod passphrase;
 pub mod people;
 pub mod person_code;
+pub mod reminder;
 pub mod retention;
 pub mod scoring;
 pub mod search;

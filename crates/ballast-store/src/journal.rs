@@ -258,6 +258,15 @@ impl Journal {
         first.as_deref().map(entries::parse_ts).transpose()
     }
 
+    /// When the newest entry was written (created, whatever time it says it happened at).
+    ///
+    /// # Errors
+    /// Database errors.
+    pub fn last_written_at(&self) -> Result<Option<DateTime<Utc>>> {
+        let last: Option<String> = self.conn.query_row("SELECT max(created_at) FROM entries", [], |r| r.get(0))?;
+        last.as_deref().map(entries::parse_ts).transpose()
+    }
+
     /// What the statistics need of every entry that happened in `[from, to)`, oldest first (no
     /// text, tags or codes are read).
     ///

@@ -39,9 +39,15 @@ pub fn import_journal(
     })
 }
 
-/// Deletes the journal as chosen, after the typed words.
+/// Deletes the journal as chosen, after the typed words, and forgets the reminders it held.
 #[tauri::command(async)]
 #[specta::specta]
-pub fn delete_everything(session: State<'_, Session>, choice: DeleteChoice) -> Result<DeleteReport, ApiError> {
-    guarded(|| ballast_api::delete_all::delete_everything(&session, &choice))
+pub fn delete_everything(
+    session: State<'_, Session>,
+    reminders: State<'_, crate::reminders::Reminders>,
+    choice: DeleteChoice,
+) -> Result<DeleteReport, ApiError> {
+    let report = guarded(|| ballast_api::delete_all::delete_everything(&session, &choice))?;
+    reminders.forget();
+    Ok(report)
 }

@@ -74,7 +74,7 @@ export const commands = {
 	exportJournal: (folder: string) => typedError<ExportReport, ApiError>(__TAURI_INVOKE("export_journal", { folder })),
 	/**  Imports an export file, checking everything first. */
 	importJournal: (file: string, onProgress: Channel<ProgressView>) => typedError<ImportReport, ApiError>(__TAURI_INVOKE("import_journal", { file, onProgress })),
-	/**  Deletes the journal as chosen, after the typed words. */
+	/**  Deletes the journal as chosen, after the typed words, and forgets the reminders it held. */
 	deleteEverything: (choice: DeleteChoice) => typedError<DeleteReport_Serialize, ApiError>(__TAURI_INVOKE("delete_everything", { choice })),
 	/**  Every instrument with its schedule, whether it is suggested now, and any unfinished check-in. */
 	checkInOverview: () => typedError<InstrumentStatus_Serialize[], ApiError>(__TAURI_INVOKE("check_in_overview")),
@@ -100,8 +100,10 @@ export const commands = {
 	getSupportResources: () => typedError<ResourcesView_Serialize, ApiError>(__TAURI_INVOKE("get_support_resources")),
 	/**  Saves the support resources. */
 	saveSupportResources: (resources: Resource_Deserialize[]) => typedError<ResourcesView_Serialize, ApiError>(__TAURI_INVOKE("save_support_resources", { resources })),
-	/**  The statistics and every chart over `span`. */
-	getTrends: (span: Span_Deserialize) => typedError<TrendsView_Serialize, ApiError>(__TAURI_INVOKE("get_trends", { span })),
+	/**  What Home shows, its chart in the colours of the theme on screen. */
+	getHome: (theme: ChartTheme) => typedError<HomeView_Serialize, ApiError>(__TAURI_INVOKE("get_home", { theme })),
+	/**  The statistics and every chart over `span`, the charts in the colours of the theme on screen. */
+	getTrends: (span: Span_Deserialize, theme: ChartTheme) => typedError<TrendsView_Serialize, ApiError>(__TAURI_INVOKE("get_trends", { span, theme })),
 	/**  Sets a nudge aside so it does not appear again. */
 	dismissNudge: (id: string) => typedError<null, ApiError>(__TAURI_INVOKE("dismiss_nudge", { id })),
 	/**  The summary exactly as the file will hold it, with the entries of the range to tick. */
@@ -148,6 +150,10 @@ export const commands = {
 	setTheme: (theme: ThemeChoice) => typedError<null, ApiError>(__TAURI_INVOKE("set_theme", { theme })),
 	/**  Keeps whether the reflection form shows every question. */
 	setReflectionMore: (more: boolean) => typedError<null, ApiError>(__TAURI_INVOKE("set_reflection_more", { more })),
+	/**  The worker's reminder choices (all off until chosen). */
+	getReminders: () => typedError<Schedule_Serialize, ApiError>(__TAURI_INVOKE("get_reminders")),
+	/**  Keeps the worker's reminder choices. */
+	setReminders: (schedule: Schedule_Deserialize) => typedError<null, ApiError>(__TAURI_INVOKE("set_reminders", { schedule })),
 };
 
 /* Types */
@@ -380,6 +386,18 @@ export type ChartRule = {
 	/**  Its name, beside it. */
 	label: string,
 };
+
+/**
+ *  The theme a chart is shown in: the UI sends the one on screen; the PDF summary and
+ *  `ballast chart` keep the light one.
+ */
+export type ChartTheme = 
+/**  Dark on white. */
+"light" | 
+/**  Light on the dark theme's surface. */
+"dark" | 
+/**  White and bright colours on black. */
+"contrast";
 
 /**  One chart, ready to show. */
 export type ChartView = {
@@ -846,6 +864,33 @@ export type Hit_Serialize = {
 	snippet: Part[],
 };
 
+/**  The Home screen. */
+export type HomeView = HomeView_Serialize | HomeView_Deserialize;
+
+/**  The Home screen. */
+export type HomeView_Deserialize = {
+	/**  Today's entries (the worker's local day), newest first, at most [`TODAY_LISTED`]. */
+	today: EntrySummary_Deserialize[],
+	/**  Whether today has more entries than are listed. */
+	more_today: boolean,
+	/**  The newest nudge that applies and has not been set aside. */
+	nudge?: NudgeView | null,
+	/**  Mood and self-worth over the last [`HOME_DAYS`] days. */
+	mood: ChartView,
+};
+
+/**  The Home screen. */
+export type HomeView_Serialize = {
+	/**  Today's entries (the worker's local day), newest first, at most [`TODAY_LISTED`]. */
+	today: EntrySummary_Serialize[],
+	/**  Whether today has more entries than are listed. */
+	more_today: boolean,
+	/**  The newest nudge that applies and has not been set aside. */
+	nudge: NudgeView | null,
+	/**  Mood and self-worth over the last [`HOME_DAYS`] days. */
+	mood: ChartView,
+};
+
 /**  What an import did. */
 export type ImportReport = {
 	/**  Records written. */
@@ -1052,6 +1097,8 @@ export type LockReason =
 "session_locked" | 
 /**  Ballast's window was minimised (when the worker chose that). */
 "minimised" | 
+/**  Ballast's window was closed (it may run on in the tray for the reminders). */
+"closed" | 
 /**  The check of every page after unlock found damage: the recovery screen has the report. */
 "damaged";
 
@@ -1420,6 +1467,29 @@ export type Saved = {
 	warnings: FieldError[],
 };
 
+/**  A worker's reminder choices. */
+export type Schedule = Schedule_Serialize | Schedule_Deserialize;
+
+/**  A worker's reminder choices. */
+export type Schedule_Deserialize = {
+	/**  Whether reminders are on at all. */
+	on: boolean,
+	/**  Monday first; `None` is a day off. */
+	week: [(Shift_Deserialize | null), (Shift_Deserialize | null), (Shift_Deserialize | null), (Shift_Deserialize | null), (Shift_Deserialize | null), (Shift_Deserialize | null), (Shift_Deserialize | null)],
+	/**  Whether a self-check that has come due is mentioned. */
+	check_ins: boolean,
+};
+
+/**  A worker's reminder choices. */
+export type Schedule_Serialize = {
+	/**  Whether reminders are on at all. */
+	on: boolean,
+	/**  Monday first; `None` is a day off. */
+	week: [(Shift_Serialize | null), (Shift_Serialize | null), (Shift_Serialize | null), (Shift_Serialize | null), (Shift_Serialize | null), (Shift_Serialize | null), (Shift_Serialize | null)],
+	/**  Whether a self-check that has come due is mentioned. */
+	check_ins: boolean,
+};
+
 /**  One subscale's result as shown. */
 export type ScoreView = ScoreView_Serialize | ScoreView_Deserialize;
 
@@ -1745,6 +1815,25 @@ export type Shared = {
 	file_name: string,
 	/**  What it held. */
 	included: Included,
+};
+
+/**  One weekday's shift: when it starts and when the after-shift reminder comes. */
+export type Shift = Shift_Serialize | Shift_Deserialize;
+
+/**  One weekday's shift: when it starts and when the after-shift reminder comes. */
+export type Shift_Deserialize = {
+	/**  When the shift starts (local time), as "HH:MM". */
+	starts: string,
+	/**  When the reminder comes (local time), as "HH:MM"; at or before `starts` means the next day. */
+	remind_at: string,
+};
+
+/**  One weekday's shift: when it starts and when the after-shift reminder comes. */
+export type Shift_Serialize = {
+	/**  When the shift starts (local time), as "HH:MM". */
+	starts: string,
+	/**  When the reminder comes (local time), as "HH:MM"; at or before `starts` means the next day. */
+	remind_at: string,
 };
 
 /**  Which days to look at. */

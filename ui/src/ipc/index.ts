@@ -9,6 +9,7 @@ import type {
   BackupChoice,
   BackupList_Serialize,
   BackupView,
+  ChartTheme,
   ChartView,
   CheckInDraftView,
   CheckInId,
@@ -47,6 +48,7 @@ import type {
   Span_Deserialize,
   TableView,
   TrendsView_Serialize,
+  HomeView_Serialize,
   Block,
   EntryKind,
   Format,
@@ -75,6 +77,8 @@ import type {
   TemplateView_Serialize,
   Template_Serialize,
   OwnTemplateDraft,
+  Schedule_Serialize,
+  Shift_Serialize,
   ThemeChoice,
 } from './bindings';
 
@@ -84,6 +88,7 @@ export type {
   AppStatus,
   BackupChoice,
   BackupView,
+  ChartTheme,
   ChartView,
   CheckInDraftView,
   CheckInId,
@@ -136,6 +141,7 @@ export type ScoreView = ScoreView_Serialize;
 export type Coupling = Coupling_Serialize;
 export type Span = Span_Deserialize;
 export type TrendsView = TrendsView_Serialize;
+export type HomeView = HomeView_Serialize;
 export type SelfCarePlan = SelfCarePlan_Serialize;
 export type PlanView = PlanView_Serialize;
 export type Resource = Resource_Serialize;
@@ -151,6 +157,9 @@ export type OnThisDay = OnThisDay_Serialize;
 export type TemplateDraft = TemplateDraft_Serialize;
 export type TemplateView = TemplateView_Serialize;
 export type Template = Template_Serialize;
+/** The reminder choices: the same shape both ways. */
+export type Schedule = Schedule_Serialize;
+export type Shift = Shift_Serialize;
 export type { Prompt, OwnTemplateDraft };
 export type Result<T> = { status: 'ok'; data: T } | { status: 'error'; error: ApiError };
 
@@ -278,7 +287,8 @@ export const ipc = {
   saveSelfCarePlan: (plan: SelfCarePlan) => guarded(commands.saveSelfCarePlan(plan)),
   getSupportResources: () => guarded(commands.getSupportResources()),
   saveSupportResources: (resources: Resource[]) => guarded(commands.saveSupportResources(resources)),
-  getTrends: (span: Span) => guarded(commands.getTrends(span), TRENDS_TIMEOUT_MS),
+  getTrends: (span: Span, theme: ChartTheme) => guarded(commands.getTrends(span, theme), TRENDS_TIMEOUT_MS),
+  getHome: (theme: ChartTheme) => guarded(commands.getHome(theme), TRENDS_TIMEOUT_MS),
   dismissNudge: (id: string) => guarded(commands.dismissNudge(id)),
   getSummaryPreview: (request: SummaryRequest) => summaryCall(commands.getSummaryPreview(request), TRENDS_TIMEOUT_MS),
   getSummaryWords: () => guarded(commands.getSummaryWords()),
@@ -303,4 +313,6 @@ export const ipc = {
   getAppearance: () => guarded(commands.getAppearance()),
   setTheme: (theme: ThemeChoice) => guarded(commands.setTheme(theme)),
   setReflectionMore: (more: boolean) => guarded(commands.setReflectionMore(more)),
+  getReminders: () => guarded(commands.getReminders()),
+  setReminders: (schedule: Schedule) => guarded(commands.setReminders(schedule)),
 };

@@ -1,5 +1,5 @@
 // Turning form values into drafts and back, and field problems into messages per input.
-import type { FieldError } from '../ipc';
+import type { FieldError, ReflectionDraft } from '../ipc';
 
 /** A number input's value: blank or not a number is "not answered"; any number is sent as typed
  * (out-of-range numbers included, for the journal to refuse with its message). */
@@ -43,4 +43,26 @@ export function firstInvalid(errors: Record<string, string>, order: [field: stri
 export function addWord(list: string, word: string): string {
   const words = parseTags(list);
   return words.includes(word) ? list : [...words, word].join(', ');
+}
+
+/** Whether a reflection has nothing in it but its time (a template may be chosen, with nothing
+ * answered): an untouched quick form on Home, which is not kept as a draft. */
+export function blankReflection(d: ReflectionDraft): boolean {
+  const answered = (d.template?.answers ?? []).some((a) => (a.text ?? '').trim() !== '');
+  return (
+    d.mood === null &&
+    d.self_worth === null &&
+    d.worth_tied_to_outcomes === null &&
+    d.outcome === null &&
+    d.push_patience === null &&
+    d.disclosure === null &&
+    d.connected_to_service === null &&
+    !d.strengths &&
+    d.strength_words.length === 0 &&
+    !d.person_code &&
+    d.tags.length === 0 &&
+    !d.text &&
+    !d.share_text &&
+    !answered
+  );
 }

@@ -59,11 +59,12 @@ export function labelOf<T>(options: Option<T>[], value: T | null | undefined): s
 }
 
 /** What the unlock screen says after Ballast locked on its own. */
-export const LOCK_REASONS: Record<'idle' | 'sleep' | 'session_locked' | 'minimised', string> = {
+export const LOCK_REASONS: Record<'idle' | 'sleep' | 'session_locked' | 'minimised' | 'closed', string> = {
   idle: 'Ballast locked itself after a quiet spell. What you were writing was kept.',
   sleep: 'Ballast locked as the computer went to sleep. What you were writing was kept.',
   session_locked: 'Ballast locked when the computer was locked. What you were writing was kept.',
   minimised: 'Ballast locked when its window was minimised, as you chose in Settings. What you were writing was kept.',
+  closed: 'Ballast locked when its window was closed, and went on running for your reminders. What you were writing was kept.',
 };
 
 /** The unlock screen's words for why the journal locked, or nothing when the worker locked it. */

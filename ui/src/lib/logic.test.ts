@@ -1,7 +1,8 @@
 // Unit tests of the UI's pure logic: times, field conversion, the idle timer, labels, backups.
 import { describe, expect, it } from 'vitest';
 import { formatBytes, percent, reasonLabel } from './backups';
-import { byField, numberOrNull, parseTags, textOrNull } from './fields';
+import { blankReflection, byField, numberOrNull, parseTags, textOrNull } from './fields';
+import type { ReflectionDraft } from '../ipc';
 import { IdleTimer, type Timers } from './idle';
 import { labelOf, OUTCOMES, SETBACK_TYPES } from './labels';
 import { displayDay, localInputToRfc3339, rfc3339ToLocalInput, toLocalInput } from './time';
@@ -34,6 +35,25 @@ describe('fields', () => {
   it('keeps text as typed but blank as null', () => {
     expect(textOrNull('  ')).toBeNull();
     expect(textOrNull(' a ')).toBe(' a ');
+  });
+  it('tells an untouched quick reflection (only its time) from one with anything in it', () => {
+    const blank: ReflectionDraft = {
+      occurred_at: '2026-12-03T18:00:00+00:00', mood: null, self_worth: null, worth_tied_to_outcomes: null, outcome: null, push_patience: null,
+      disclosure: null, connected_to_service: null, service_kind: null, service_held: null, strengths: null, strength_words: [], person_code: null,
+      tags: [], text: null, share_text: false, template: null,
+    };
+    expect(blankReflection(blank), 'only the time, which is filled in for the worker: nothing to keep').toBe(true);
+    expect(blankReflection({ ...blank, template: { id: 'x', name: 'X', answers: [{ prompt_id: 'p', prompt: 'P', text: null }] } }), 'a template chosen, nothing answered').toBe(true);
+    for (const [what, d] of [
+      ['a mood of 0', { ...blank, mood: 0 }],
+      ['an outcome', { ...blank, outcome: 'progress' }],
+      ['a sentence', { ...blank, text: 'Long day.' }],
+      ['a tag', { ...blank, tags: ['housing'] }],
+      ['sharing ticked', { ...blank, share_text: true }],
+      ['a template answer', { ...blank, template: { id: 'x', name: 'X', answers: [{ prompt_id: 'p', prompt: 'P', text: 'yes' }] } }],
+    ] as [string, ReflectionDraft][]) {
+      expect(blankReflection(d), `${what} is something typed, and is kept`).toBe(false);
+    }
   });
   it('maps problems to fields, first message first', () => {
     expect(byField([{ field: 'mood', message: 'a' }, { field: 'mood', message: 'b' }, { field: 'text', message: 'c' }])).toEqual({ mood: 'a', text: 'c' });

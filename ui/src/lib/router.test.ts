@@ -15,6 +15,7 @@ describe('router', () => {
   it('starts the cursor in the first field of a form, and on the heading elsewhere', () => {
     expect(focusFirstField({ name: 'unlock' }), 'the passphrase on unlock').toBe(true);
     expect(focusFirstField(reflection), 'the first question of a reflection').toBe(true);
+    expect(focusFirstField({ name: 'home' }), 'Home starts in the quick reflection, ready to type').toBe(true);
     expect(focusFirstField({ name: 'journal' }), 'a list starts on its heading').toBe(false);
     expect(focusFirstField({ name: 'settings' }), 'Settings holds several forms: its heading first').toBe(false);
   });
@@ -31,6 +32,8 @@ describe('router', () => {
     expect(placeOf({ name: 'person', code: 'R7' })).toBe('people');
     expect(placeOf({ name: 'checkin-history', instrument: 'who5', title: 'WHO-5' })).toBe('checkins');
     expect(placeOf({ name: 'entry', id: 3, back: { name: 'search' } }), 'an entry belongs where it was opened from').toBe('search');
+    expect(placeOf({ name: 'entry', id: 3, back: { name: 'home' } }), 'an entry opened from Home belongs to Home').toBe('home');
+    expect(PLACES[0]?.id, 'Home comes first in the navigation').toBe('home');
     expect(placeOf({ name: 'unlock' }), 'the lock screen has no navigation').toBeNull();
     for (const p of PLACES) expect(placeOf({ name: p.id } as Screen), `${p.label} is its own place`).toBe(p.id);
   });

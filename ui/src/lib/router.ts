@@ -9,6 +9,7 @@ export type Screen =
   | { name: 'setup'; dataDir: string }
   | { name: 'unlock'; reason?: string }
   | { name: 'recovery' }
+  | { name: 'home'; saved?: boolean }
   | { name: 'journal'; offerBurnout?: boolean }
   | { name: 'backups' }
   | { name: 'data' }
@@ -47,9 +48,9 @@ export function isWriting(screen: Screen): boolean {
   return WRITING.includes(screen.name);
 }
 
-/** Screens that are one form: the cursor starts in its first field. Others start on the heading,
+/** Screens that are one form (or, Home, start with one): the cursor starts in its first field. Others start on the heading,
  * so a screen reader reads where the worker is. */
-const FORMS: ScreenName[] = ['setup', 'unlock', 'reflection', 'setback', 'plan'];
+const FORMS: ScreenName[] = ['setup', 'unlock', 'home', 'reflection', 'setback', 'plan'];
 
 export function focusFirstField(screen: Screen): boolean {
   return FORMS.includes(screen.name);
@@ -57,6 +58,7 @@ export function focusFirstField(screen: Screen): boolean {
 
 /** The places in the navigation, in order. */
 export const PLACES = [
+  { id: 'home', label: 'Home' },
   { id: 'journal', label: 'Journal' },
   { id: 'checkins', label: 'Self-checks' },
   { id: 'trends', label: 'Trends' },
@@ -81,6 +83,7 @@ export function placeOf(screen: Screen): Place | null {
     case 'checkin-result':
     case 'checkin-history':
       return 'checkins';
+    case 'home':
     case 'trends':
     case 'summary':
     case 'plan':

@@ -55,10 +55,12 @@ describe('theme choice', () => {
     const original = globalThis.document;
     (globalThis as { document?: unknown }).document = { documentElement: root };
     try {
-      const stop = followTheme(() => 'system', system);
+      const shown: string[] = [];
+      const stop = followTheme(() => 'system', (t) => shown.push(t), system);
       expect(root.dataset.theme).toBe('light');
       system.set('(prefers-color-scheme: dark)', true);
       expect(root.dataset.theme, 'the system turned dark and the page followed').toBe('dark');
+      expect(shown, 'each theme shown is told, so charts can be drawn in it').toEqual(['light', 'dark']);
       stop();
       system.set('(prefers-color-scheme: dark)', false);
       expect(root.dataset.theme, 'once stopped, a system change no longer reaches the page').toBe('dark');

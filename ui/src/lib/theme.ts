@@ -47,9 +47,14 @@ export function applyTheme(theme: Theme, root: { dataset: DOMStringMap } = docum
 }
 
 /** Keeps the page in the theme `choice()` resolves to, now and whenever the system's look
- * changes. Returns a function that stops following. */
-export function followTheme(choice: () => ThemeChoice, source: MediaSource = globalThis): () => void {
-  const update = () => applyTheme(resolveTheme(choice(), systemLook(source)));
+ * changes, and tells `shown` each theme it shows (the charts drawn in Rust take its colours).
+ * Returns a function that stops following. */
+export function followTheme(choice: () => ThemeChoice, shown: (theme: Theme) => void = () => {}, source: MediaSource = globalThis): () => void {
+  const update = () => {
+    const theme = resolveTheme(choice(), systemLook(source));
+    applyTheme(theme);
+    shown(theme);
+  };
   update();
   const lists = QUERIES.map((q) => source.matchMedia?.(q)).filter((l): l is MediaQueryList => !!l);
   for (const l of lists) l.addEventListener('change', update);

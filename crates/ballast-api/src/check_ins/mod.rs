@@ -138,31 +138,35 @@ pub fn set_every(session: &Session, id: &str, days: u32) -> Result<(), ApiError>
 /// # Errors
 /// [`ApiError::Locked`].
 pub fn overview(session: &Session) -> Result<Vec<InstrumentStatus>, ApiError> {
-    let clock = session.clock();
-    let local_day = |t: chrono::DateTime<chrono::Utc>| clock.local_day(t);
+    statuses(&*session.journal()?, session.clock())
+}
+
+/// [`overview`] over a journal already opened (quietly, for the reminders).
+pub(crate) fn statuses(
+    j: &ballast_store::Journal,
+    clock: &dyn ballast_core::Clock,
+) -> Result<Vec<InstrumentStatus>, ApiError> {
     let today = clock.today();
-    let j = session.journal()?;
-    {
-        let last = j.last_taken()?;
-        let drafts = j.check_in_drafts()?;
-        instruments()
-            .iter()
-            .map(|def| {
-                let chosen = j.setting(&format!("{EVERY_PREFIX}{}", def.id))?.and_then(|v| v.parse::<u32>().ok());
-                let every_days = def.cadence_days.and(chosen.or(def.cadence_days)).filter(|d| *d > 0);
-                let last_taken = last.iter().find(|(i, _)| *i == def.id).map(|(_, t)| *t);
-                let draft = drafts.iter().find(|d| d.instrument == def.id && def.check(&d.answers).is_ok()).map(|d| {
-                    CheckInDraftView { answers: d.answers.clone(), position: d.position, saved_at: d.saved_at }
-                });
-                Ok(InstrumentStatus {
-                    instrument: def.clone(),
-                    order: def.display_order(),
-                    every_days,
-                    due: cadence::due(every_days, last_taken.map(local_day), today),
-                    last_taken,
-                    draft,
-                })
+    let last = j.last_taken()?;
+    let drafts = j.check_in_drafts()?;
+    instruments()
+        .iter()
+        .map(|def| {
+            let chosen = j.setting(&format!("{EVERY_PREFIX}{}", def.id))?.and_then(|v| v.parse::<u32>().ok());
+            let every_days = def.cadence_days.and(chosen.or(def.cadence_days)).filter(|d| *d > 0);
+            let last_taken = last.iter().find(|(i, _)| *i == def.id).map(|(_, t)| *t);
+            let draft = drafts
+                .iter()
+                .find(|d| d.instrument == def.id && def.check(&d.answers).is_ok())
+                .map(|d| CheckInDraftView { answers: d.answers.clone(), position: d.position, saved_at: d.saved_at });
+            Ok(InstrumentStatus {
+                instrument: def.clone(),
+                order: def.display_order(),
+                every_days,
+                due: cadence::due(every_days, last_taken.map(|t| clock.local_day(t)), today),
+                last_taken,
+                draft,
             })
-            .collect()
-    }
+        })
+        .collect()
 }

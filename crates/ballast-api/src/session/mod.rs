@@ -165,6 +165,21 @@ impl Session {
     /// [`ApiError::Locked`] when the journal is locked, is being locked, or has just passed its
     /// idle deadline (it is then closed).
     pub fn journal(&self) -> Result<Open<'_>, ApiError> {
+        self.open_journal(true)
+    }
+
+    /// The open journal for a look taken in the background (the reminders' clock): as
+    /// [`Session::journal`], but it does not count as the worker's activity, so it never keeps
+    /// the journal from locking when idle (and past the idle deadline it leaves the locking to
+    /// the idle timer, which tells the window).
+    ///
+    /// # Errors
+    /// As [`Session::journal`].
+    pub(crate) fn journal_quietly(&self) -> Result<Open<'_>, ApiError> {
+        self.open_journal(false)
+    }
+
+    fn open_journal(&self, activity: bool) -> Result<Open<'_>, ApiError> {
         let mut slot = guard(&self.journal);
         if self.closing.load(Ordering::SeqCst) {
             *slot = None;
@@ -176,11 +191,17 @@ impl Session {
         let now = self.clock.now();
         let mut idle = guard(&self.idle);
         if self.auto_lock.load(Ordering::SeqCst) && idle.expired(now) {
+            if !activity {
+                // Left to the idle timer, which locks and tells the window.
+                return Err(ApiError::Locked);
+            }
             *slot = None;
             *guard(&self.locked_because) = Some(LockReason::Idle);
             return Err(ApiError::Locked);
         }
-        idle.touch(now);
+        if activity {
+            idle.touch(now);
+        }
         drop(idle);
         Ok(Open { slot, session: self })
     }

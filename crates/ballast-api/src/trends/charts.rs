@@ -14,6 +14,11 @@ use chrono::{Datelike, NaiveDate};
 use super::views::{ChartView, TableView};
 use crate::error::ApiError;
 
+/// "1 day", "5 days".
+pub(crate) fn days_count(n: usize) -> String {
+    if n == 1 { "1 day".to_owned() } else { format!("{n} days") }
+}
+
 /// A day as shown in tables and sentences.
 pub(crate) fn day_words(d: NaiveDate) -> String {
     d.format("%-d %b %Y").to_string()
@@ -107,10 +112,10 @@ pub(crate) fn mood(days: &BTreeMap<NaiveDate, Day>, from: NaiveDate, to: NaiveDa
         "No mood or self-worth ratings in this range yet.".to_owned()
     } else {
         format!(
-            "Mood rated on {} days (averaging {}) and self-worth on {} days (averaging {}), drawn {}.",
-            rated(|d| &d.mood),
+            "Mood rated on {} (averaging {}) and self-worth on {} (averaging {}), drawn {}.",
+            days_count(rated(|d| &d.mood)),
             all(|d| &d.mood).map_or_else(|| "—".to_owned(), number),
-            rated(|d| &d.self_worth),
+            days_count(rated(|d| &d.self_worth)),
             all(|d| &d.self_worth).map_or_else(|| "—".to_owned(), number),
             bucket.words()
         )
@@ -239,8 +244,8 @@ pub(crate) fn coupling_over_time(c: &Coupling, from: NaiveDate, to: NaiveDate) -
 pub(crate) fn dependence(c: &Coupling, from: NaiveDate, to: NaiveDate) -> Result<ChartView, ApiError> {
     let summary = match c.dependence.last() {
         Some((d, v)) => format!(
-            "You answered \"how much did today's self-worth depend on how they were doing\" on {} days; most recently {} out of 10 ({}).",
-            c.dependence.len(),
+            "You answered \"how much did today's self-worth depend on how they were doing\" on {}; most recently {} out of 10 ({}).",
+            days_count(c.dependence.len()),
             number(*v),
             day_words(*d)
         ),

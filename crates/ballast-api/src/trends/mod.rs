@@ -18,7 +18,7 @@ use ballast_core::{Clock, Zone};
 use ballast_store::Journal;
 use chrono::{DateTime, Days, NaiveDate, Utc};
 
-pub use views::{ChartView, InsightsView, NudgeView, Span, TableView, TrendsView};
+pub use views::{ChartTheme, ChartView, InsightsView, NudgeView, Span, TableView, TrendsView};
 
 use crate::error::ApiError;
 use crate::session::Session;
@@ -275,6 +275,16 @@ pub fn trends(session: &Session, span: Span) -> Result<TrendsView, ApiError> {
     let data = Data::load(&*session.journal()?, span, session.clock(), true)?;
     let charts = CHART_NAMES.iter().map(|n| data.chart(n)).collect::<Result<_, _>>()?;
     Ok(TrendsView { insights: data.insights(), coupling_words: coupling_words(&data.coupling), charts })
+}
+
+/// What Home shows of the trends: the first nudge that applies and the mood and self-worth chart
+/// over the last `days` days (light; see [`ChartView::in_theme`]).
+///
+/// # Errors
+/// [`ApiError::Locked`]; [`ApiError::Internal`] when the chart cannot be drawn.
+pub fn glance(session: &Session, days: u32) -> Result<(Option<NudgeView>, ChartView), ApiError> {
+    let data = Data::load(&*session.journal()?, Span::Days { days }, session.clock(), true)?;
+    Ok((data.insights().nudges.into_iter().next(), data.chart("mood")?))
 }
 
 /// Reads every entry and check-in row without interpreting them (the dashboard benchmark's

@@ -1,6 +1,7 @@
 //! What the Trends screen and `ballast insights` receive: statistics ready to show, and charts as
 //! SVG with a one-sentence summary and a data table each. The UI does no statistics.
 
+use ballast_charts::palette::{Palette, Theme};
 use ballast_core::insights::balance::Balance;
 use ballast_core::insights::coupling::Coupling;
 use chrono::NaiveDate;
@@ -83,4 +84,46 @@ pub struct TrendsView {
     pub coupling_words: String,
     /// The charts, in the order shown.
     pub charts: Vec<ChartView>,
+}
+
+/// The theme a chart is shown in: the UI sends the one on screen; the PDF summary and
+/// `ballast chart` keep the light one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum ChartTheme {
+    /// Dark on white.
+    #[default]
+    Light,
+    /// Light on the dark theme's surface.
+    Dark,
+    /// White and bright colours on black.
+    Contrast,
+}
+
+impl ChartTheme {
+    fn palette(self) -> &'static Palette {
+        Palette::of(match self {
+            Self::Light => Theme::Light,
+            Self::Dark => Theme::Dark,
+            Self::Contrast => Theme::Contrast,
+        })
+    }
+}
+
+impl ChartView {
+    /// This chart in `theme`'s colours (charts are drawn in light).
+    #[must_use]
+    pub fn in_theme(mut self, theme: ChartTheme) -> Self {
+        self.svg = theme.palette().recolour(&self.svg);
+        self
+    }
+}
+
+impl TrendsView {
+    /// Every chart in `theme`'s colours.
+    #[must_use]
+    pub fn in_theme(mut self, theme: ChartTheme) -> Self {
+        self.charts = self.charts.into_iter().map(|c| c.in_theme(theme)).collect();
+        self
+    }
 }

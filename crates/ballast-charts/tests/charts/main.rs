@@ -159,3 +159,40 @@ fn setbacks_on_a_timeline_a_row_per_kind() {
     assert_eq!(svg.matches("<rect").count() - 1, 3, "a marker per setback (after the background)");
     insta::assert_snapshot!("timeline", svg);
 }
+
+/// Every colour attribute in `svg` (`"#RRGGBB"`, quotes included).
+fn colours(svg: &str) -> std::collections::BTreeSet<String> {
+    svg.match_indices("\"#").map(|(i, _)| svg[i..i + 9].to_owned()).collect()
+}
+
+#[test]
+fn every_kind_of_chart_takes_each_themes_palette_whole() {
+    use ballast_charts::palette::{Palette, Theme, quoted};
+    let colours_of = |p: &Palette| -> Vec<String> {
+        std::iter::once(p.background).chain([p.text, p.grid]).chain(p.shades).chain(p.series).map(quoted).collect()
+    };
+    let light_colours = colours_of(&Palette::LIGHT);
+    let drawn = [
+        time_chart::render(&proqol()).expect("draws"),
+        time_chart::render(&who5()).expect("draws"),
+        bar_chart::render(&coupling()).expect("draws"),
+    ];
+    for svg in &drawn {
+        for c in colours(svg) {
+            assert!(
+                light_colours.contains(&c),
+                "{c} is drawn but is not in the light palette, so no theme would recolour it"
+            );
+        }
+        for theme in [Theme::Dark, Theme::Contrast] {
+            let themed = Palette::of(theme).recolour(svg);
+            let own = colours_of(Palette::of(theme));
+            let strays: Vec<String> = colours(&themed).into_iter().filter(|c| !own.contains(c)).collect();
+            assert!(
+                strays.is_empty(),
+                "{theme:?}: every colour drawn is the theme's own, none left from light: {strays:?}"
+            );
+            assert_eq!(themed.len(), svg.len(), "{theme:?}: only colours change, nothing else");
+        }
+    }
+}
