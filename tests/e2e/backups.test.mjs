@@ -63,6 +63,8 @@ describe('Backups and recovery, end to end', { timeout: 300_000 }, () => {
   it('restores a backup only after the confirmation word, backing the journal up first', async () => {
     await tabTo(driver, 'back');
     await press(driver, Key.ENTER);
+    await shown(driver, '[data-testid="backups-open"]');
+    await toJournal(driver);
     await tabTo(driver, 'new-reflection');
     await press(driver, Key.ENTER);
     await tabTo(driver, 'reflection-text');
@@ -90,6 +92,9 @@ describe('Backups and recovery, end to end', { timeout: 300_000 }, () => {
     assert.match(list[0], /Before a restore/, 'the journal as it was is backed up first and listed');
     await tabTo(driver, 'back');
     await press(driver, Key.ENTER);
+    await shown(driver, '[data-testid="backups-open"]', 5_000);
+    assert.equal(await driver.executeScript(`return document.querySelector('main h1').textContent.trim();`), 'Settings', 'Backups goes back to Settings, where it sits');
+    await toJournal(driver);
     await shown(driver, '[data-testid="entry-row"]');
     const entries = await rows('entry-row');
     assert.equal(entries.length, 1, 'the journal is the backup\'s again');

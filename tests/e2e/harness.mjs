@@ -195,7 +195,7 @@ export async function axe(driver, screen) {
  * the window grows to the page's height (up to 4000 px) for the picture, then goes back. `width`
  * takes it at another window width (the two-column layout, say). */
 export async function screenshot(driver, name, { width } = {}) {
-  mkdirSync(shots, { recursive: true });
+  mkdirSync(path.dirname(path.join(shots, name)), { recursive: true });
   const win = driver.manage().window();
   const was = await win.getRect();
   if (width) await win.setRect({ width, height: was.height });

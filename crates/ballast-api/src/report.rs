@@ -64,8 +64,8 @@ pub struct SummaryPreview {
     /// Characters of the text that the PDF's font cannot draw (the PDF shows empty boxes; the
     /// Markdown keeps them).
     pub unsupported: Vec<String>,
-    /// Whether any score in it is in a range that comes with options (a self-care plan, someone
-    /// to talk to, support), which the screen then offers.
+    /// Whether any score in it is at the harder end of its scale, so comes with options (a
+    /// self-care plan, someone to talk to, support), which the screen then offers.
     pub offer_options: bool,
 }
 

@@ -1,10 +1,18 @@
 //! One writer at a time: an exclusive advisory lock on `ballast.lock`, held for as long as a
 //! journal is open. A second app window, or the CLI while the app is open, is refused.
+//!
+//! A lock just released can look held for an instant: a process being started at that moment
+//! (WebKit's, say) holds a copy of every open file until it runs its program, and the lock lives
+//! as long as any copy does. So a refusal is tried again for a moment before it is believed.
 
 use std::fs::{File, TryLockError};
+use std::time::{Duration, Instant};
 
 use crate::data_dir::DataDir;
 use crate::error::{Result, StoreError, io};
+
+/// How long a lock must stay held before another holder is believed.
+const HELD_FOR_SURE: Duration = Duration::from_millis(300);
 
 /// Holds the data directory's lock until dropped.
 #[derive(Debug)]
@@ -21,10 +29,16 @@ impl JournalLock {
         crate::private::create_dir_all(dir.root()).map_err(io(dir.root()))?;
         let path = dir.lock_file();
         let file = crate::private::open_file(&path).map_err(io(&path))?;
-        match file.try_lock() {
-            Ok(()) => Ok(Self { _file: file }),
-            Err(TryLockError::WouldBlock) => Err(StoreError::HeldByOther(path)),
-            Err(TryLockError::Error(e)) => Err(StoreError::Io { path, source: e }),
+        let until = Instant::now() + HELD_FOR_SURE;
+        loop {
+            match file.try_lock() {
+                Ok(()) => return Ok(Self { _file: file }),
+                Err(TryLockError::WouldBlock) if Instant::now() < until => {
+                    std::thread::sleep(Duration::from_millis(20))
+                }
+                Err(TryLockError::WouldBlock) => return Err(StoreError::HeldByOther(path)),
+                Err(TryLockError::Error(e)) => return Err(StoreError::Io { path, source: e }),
+            }
         }
     }
 }

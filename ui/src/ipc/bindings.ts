@@ -1995,8 +1995,8 @@ export type SummaryPreview_Deserialize = {
 	 */
 	unsupported: string[],
 	/**
-	 *  Whether any score in it is in a range that comes with options (a self-care plan, someone
-	 *  to talk to, support), which the screen then offers.
+	 *  Whether any score in it is at the harder end of its scale, so comes with options (a
+	 *  self-care plan, someone to talk to, support), which the screen then offers.
 	 */
 	offer_options: boolean,
 };
@@ -2017,8 +2017,8 @@ export type SummaryPreview_Serialize = {
 	 */
 	unsupported: string[],
 	/**
-	 *  Whether any score in it is in a range that comes with options (a self-care plan, someone
-	 *  to talk to, support), which the screen then offers.
+	 *  Whether any score in it is at the harder end of its scale, so comes with options (a
+	 *  self-care plan, someone to talk to, support), which the screen then offers.
 	 */
 	offer_options: boolean,
 };
