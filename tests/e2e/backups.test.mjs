@@ -6,7 +6,7 @@ import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { activate, axe, Key, launch, press, screenshot, shown, tabTo, seedWithCli, toJournal } from './harness.mjs';
+import { activate, axe, axeInEveryTheme, Key, launch, press, screenshot, shown, tabTo, seedWithCli, toJournal } from './harness.mjs';
 
 const PASSPHRASE = 'harbour lantern quietly';
 let app;
@@ -115,6 +115,7 @@ describe('Backups and recovery, end to end', { timeout: 300_000 }, () => {
     assert.equal(quarantine.length, 1, 'the damaged file was moved into quarantine/');
     await axe(driver, 'recovery');
     await screenshot(driver, '16-recovery');
+    await axeInEveryTheme(driver, 'recovery');
     await tabTo(driver, 'recovery-secret');
     await press(driver, PASSPHRASE);
     await tabTo(driver, 'recover-restore');
@@ -164,6 +165,7 @@ describe('Backups and recovery, end to end', { timeout: 300_000 }, () => {
     assert.ok(!existsSync(path.join(app.dataDir, 'journal.db')), 'the journal is gone');
     await axe(driver, 'deleted');
     await screenshot(driver, '18-deleted');
+    await axeInEveryTheme(driver, 'deleted');
     await tabTo(driver, 'deleted-done');
     await press(driver, Key.ENTER);
     await shown(driver, '[data-testid="recover-restore"]');

@@ -208,6 +208,20 @@ export async function screenshot(driver, name, { width } = {}) {
   if (height !== was.height || width) await win.setRect({ width: was.width, height: was.height });
 }
 
+/** For a screen shown before the journal opens or after it is gone (nothing on it is drawn by
+ * Rust, and its theme is the computer's): runs axe-core in each theme, set on the page as
+ * theme.ts sets it, and keeps light and dark full-page screenshots as `screens/NAME-THEME`; then
+ * puts the page's own theme back. */
+export async function axeInEveryTheme(driver, name) {
+  const was = await driver.executeScript('return document.documentElement.dataset.theme;');
+  for (const theme of ['light', 'dark', 'contrast']) {
+    await driver.executeScript(`document.documentElement.dataset.theme = ${JSON.stringify(theme)};`);
+    await axe(driver, `${name} (${theme})`);
+    if (theme !== 'contrast') await screenshot(driver, `screens/${name}-${theme}`);
+  }
+  await driver.executeScript(`document.documentElement.dataset.theme = ${JSON.stringify(was)};`);
+}
+
 /** textContent of the first match, whitespace folded (getText drops visually hidden text). */
 export async function textOf(driver, css) {
   await shown(driver, css);

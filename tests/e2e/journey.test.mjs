@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { axe, By, chooseRadio, eventually, focused, Key, launch, openMore, press, screenshot, shown, tabTo, textOf, toJournal } from './harness.mjs';
+import { axe, axeInEveryTheme, By, chooseRadio, eventually, focused, Key, launch, openMore, press, screenshot, shown, tabTo, textOf, toJournal } from './harness.mjs';
 
 const PASSPHRASE = 'harbour lantern quietly';
 let app;
@@ -58,6 +58,7 @@ describe('Ballast, end to end', { timeout: 300_000 }, () => {
     assert.ok(page.includes(app.dataDir), 'set-up names the folder where the journal will live');
     await axe(driver, 'set-up');
     await screenshot(driver, '01-set-up');
+    await axeInEveryTheme(driver, 'set-up');
     await typeInto('setup-passphrase', 'too short');
     await typeInto('setup-confirm', 'too short');
     await tabTo(driver, 'set-up');
@@ -72,6 +73,7 @@ describe('Ballast, end to end', { timeout: 300_000 }, () => {
     assert.match(key.trim(), /^[0-9A-Z]{4}(-[0-9A-Z]{4}){7}$/, 'the recovery key is shown in groups of four');
     await axe(driver, 'recovery key');
     await screenshot(driver, '02-recovery-key');
+    await axeInEveryTheme(driver, 'recovery-key');
     await tabTo(driver, 'recovery-kept');
     await press(driver, Key.SPACE);
     await tabTo(driver, 'continue');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asTime, DAYS, fromSchedule, NOT_A_TIME, SAME_TIME, toSchedule, type DayChoice } from './reminders';
+import { asTime, DAYS, fromSchedule, keptWords, NOT_A_TIME, SAME_TIME, toSchedule, type DayChoice } from './reminders';
 
 type Typed = Omit<DayChoice, 'id' | 'label'>;
 const week = (monday: Typed): DayChoice[] => DAYS.map((day, i) => ({ ...day, ...(i === 0 ? monday : { shift: false, starts: '', remind: '' }) }));
@@ -30,5 +30,13 @@ describe('reminder choices', () => {
     const unticked = toSchedule(true, false, week({ shift: false, starts: 'two', remind: '' }));
     expect(unticked.errors, 'a day off is not checked').toEqual({});
     expect(unticked.schedule.week[0], 'and is kept as a day off').toBeNull();
+  });
+
+  it('says what the kept choices will do', () => {
+    const none = toSchedule(true, false, week({ shift: false, starts: '', remind: '' })).schedule;
+    expect(keptWords(none), 'on, with no shift: no reminder will come, said plainly').toMatch(/No shift is chosen yet/);
+    const monday = toSchedule(true, false, week({ shift: true, starts: '14:00', remind: '22:30' })).schedule;
+    expect(keptWords(monday), 'on, with a shift').toMatch(/once you have unlocked it/);
+    expect(keptWords({ ...monday, on: false }), 'off').toBe('Kept. Reminders are off.');
   });
 });

@@ -53,3 +53,10 @@ export function toSchedule(on: boolean, checkIns: boolean, days: DayChoice[]): {
   });
   return { schedule: { on, check_ins: checkIns, week: week as Schedule['week'] }, errors };
 }
+
+/** What Settings says once the choices are kept. */
+export function keptWords(s: Schedule): string {
+  if (!s.on) return 'Kept. Reminders are off.';
+  if (s.week.every((d) => d === null)) return 'Kept. No shift is chosen yet, so no after-shift reminder will come.';
+  return 'Kept. Reminders come while Ballast is running, once you have unlocked it.';
+}
