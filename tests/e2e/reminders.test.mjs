@@ -6,7 +6,8 @@
 // journal was locked by then; and it comes once. Then the window is closed as a window manager
 // closes it: with reminders on, the journal locks and Ballast goes on running with its window
 // hidden, and starting Ballast again shows it, locked, saying why; with reminders off, closing
-// the window locks and quits. axe-core runs on Settings with the week showing.
+// the window locks and quits. The tray's menu, read and clicked over D-Bus as a panel does, holds
+// Open, Lock and Quit and they do just that. axe-core runs on Settings with the week showing.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -128,6 +129,21 @@ describe('Reminders', { timeout: 300_000 }, () => {
     await axe(driver, 'unlock after the window was closed');
   });
 
+  it("the tray's menu says only Open, Lock and Quit, and each does what it says", async () => {
+    const menu = await service.tray.menu();
+    assert.ok(menu, 'the tray icon registered with the panel');
+    assert.deepEqual(menu.labels, ['Open Ballast', 'Lock', 'Quit'], 'the menu holds nothing of the journal');
+    await unlock(driver, PASSPHRASE);
+    assert.equal(closeWindow(), 1, "Ballast's window is asked to close");
+    assert.ok(await waitFor(() => visibleWindows() === 0, 10_000), 'the window is hidden in the tray');
+    await menu.click('Open Ballast');
+    assert.ok(await waitFor(() => visibleWindows() === 1, 10_000), 'Open brings the window back');
+    await unlock(driver, PASSPHRASE);
+    await menu.click('Lock');
+    await shown(driver, '#unlock-passphrase');
+    await axe(driver, 'unlock after Lock in the tray');
+  });
+
   it('closing the window with reminders off locks and quits', async () => {
     await unlock(driver, PASSPHRASE);
     await activate(driver, 'settings');
@@ -138,5 +154,16 @@ describe('Reminders', { timeout: 300_000 }, () => {
     const pid = appPid(app.dataDir);
     assert.equal(closeWindow(), 1, "Ballast's window is asked to close");
     assert.ok(await waitFor(() => !running(pid), 15_000), 'Ballast quits');
+  });
+
+  it("Quit in the tray's menu ends Ballast", async () => {
+    await app.stop().catch(() => {});
+    const before = service.tray.items.length;
+    app = await launch({ env: { DBUS_SESSION_BUS_ADDRESS: service.address }, prepare: (dir) => seedWithCli(dir, PASSPHRASE) });
+    await shown(app.driver, '#unlock-passphrase');
+    const pid = appPid(app.dataDir);
+    await eventually(app.driver, async () => service.tray.items.length > before, 'the new Ballast put its icon in the tray');
+    await (await service.tray.menu()).click('Quit');
+    assert.ok(await waitFor(() => !running(pid), 15_000), 'Quit ends Ballast');
   });
 });
