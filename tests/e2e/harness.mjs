@@ -85,9 +85,20 @@ export async function launch({ prepare, application = path.join(root, 'target', 
 
 /** The id (or data-testid) of the focused element. */
 export async function focused(driver) {
-  return driver.executeScript(
-    'const e = document.activeElement; return e ? (e.id || e.getAttribute("data-testid") || e.tagName.toLowerCase()) : "";',
-  );
+  return ask(driver, 'const e = document.activeElement; return e ? (e.id || e.getAttribute("data-testid") || e.tagName.toLowerCase()) : "";');
+}
+
+/** Runs a script in the page. WebKitWebDriver now and then answers a script run while the page is
+ * changing with a reply it cannot read ("Could not parse script result"); asked again a moment
+ * later, it answers. */
+async function ask(driver, script) {
+  try {
+    return await driver.executeScript(script);
+  } catch (e) {
+    if (!/Could not parse script result/.test(String(e?.message))) throw e;
+    await new Promise((r) => setTimeout(r, 200));
+    return driver.executeScript(script);
+  }
 }
 
 /** Presses keys on whatever has focus, as a person at a keyboard would. */
@@ -109,7 +120,8 @@ export async function tabTo(driver, target, { max = 60 } = {}) {
 async function reach(driver, target, max, back) {
   for (let i = 0; i < max; i += 1) {
     if ((await focused(driver)) === target) {
-      const outline = await driver.executeScript(
+      const outline = await ask(
+        driver,
         'const s = getComputedStyle(document.activeElement); return [s.outlineStyle, parseFloat(s.outlineWidth), s.boxShadow];',
       );
       assert.ok(

@@ -41,6 +41,8 @@ async function chooseOption(id, label) {
 
 /** Opens the journal row whose text matches, from the keyboard (Tab to it, then Enter). */
 async function openRow(pattern) {
+  // The journal's list arrives over IPC a moment after the screen shows.
+  await eventually(driver, async () => (await textsOf(driver, '[data-testid="entry-row"]')).some((r) => pattern.test(r)), `a row matches ${pattern}`);
   const rows = await textsOf(driver, '[data-testid="entry-row"]');
   const at = rows.findIndex((r) => pattern.test(r));
   assert.ok(at >= 0, `a row matches ${pattern}: ${rows}`);
