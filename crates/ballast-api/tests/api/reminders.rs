@@ -8,7 +8,9 @@ use ballast_core::reminder::{Reminder, Schedule, Sent, Shift, due};
 use ballast_core::{Clock, ReflectionDraft, SetbackDraft, Zone};
 use chrono::{Duration, FixedOffset, NaiveTime};
 
-use crate::support::Journey;
+use ballast_api::{ApiError, Session};
+
+use crate::support::{Journey, pass};
 
 const UTC: Zone = Zone::Fixed(FixedOffset::east_opt(0).expect("UTC"));
 
@@ -109,4 +111,25 @@ fn no_notification_text_holds_entry_text_a_code_a_tag_or_a_score() {
         }
         assert!(!text.chars().any(|c| c.is_ascii_digit()), "{text:?} holds no number at all");
     }
+}
+
+#[test]
+fn the_reminders_looking_is_not_activity_so_the_journal_still_locks_when_idle() {
+    let j = Journey::new(1, "an evening");
+    let session = Session::new(j.dir.clone(), j.clock.clone()).with_auto_lock();
+    j.session.lock();
+    session.unlock(&pass()).expect("unlock");
+    // The reminders' clock looks every 15 s; until the ten idle minutes are up it finds the journal open.
+    for _ in 0..39 {
+        j.clock.advance(Duration::seconds(15));
+        facts(&session).expect("the journal is open while it is not yet idle");
+    }
+    j.clock.advance(Duration::seconds(15));
+    assert_eq!(facts(&session).expect_err("idle"), ApiError::Locked, "past the idle minutes, looking finds it locked");
+    assert!(session.lock_if_idle(), "the idle timer locks it: looking never counted as the worker's activity");
+    assert_eq!(
+        ballast_api::entries::list_entries(&session, None, 10).expect_err("locked"),
+        ApiError::Locked,
+        "and the next command finds it locked"
+    );
 }
